@@ -30,6 +30,11 @@ export interface TurnReport {
    * can find it. The key never leaves the page.
    */
   continuationKey(key: string): void;
+  /**
+   * The answer is over. Socket adapters call this when a frame says so; for HTTP
+   * the end of the response closes the turn.
+   */
+  close(): void;
 }
 
 /** Opens the turn for a request: a new one, or the recent turn registered under `key`. */

@@ -1,0 +1,170 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { vi } from 'vitest';
+import type { Measurement } from '../../event';
+import { classifyTask } from '../../footprint/classify';
+import type { SiteAdapter } from '../../sites/types';
+import { installTap, type TapWindow } from '../tap';
+
+/** Test doubles for the page's network APIs, built on Node's own fetch primitives. */
+
+export function fixture(site: string, name: string): string {
+  return readFileSync(fileURLToPath(new URL(`../../sites/__fixtures__/${site}/${name}`, import.meta.url)), 'utf8');
+}
+
+/** A byte stream cut into pieces of `chunkSize` bytes (even inside a UTF-8 character). */
+export function byteStream(text: string, chunkSize: number, failAfter?: number): ReadableStream<Uint8Array> {
+  const bytes = new TextEncoder().encode(text);
+  let offset = 0;
+  return new ReadableStream({
+    pull(controller) {
+      if (failAfter !== undefined && offset >= failAfter) {
+        controller.error(new DOMException('The operation was aborted.', 'AbortError'));
+        return;
+      }
+      if (offset >= bytes.length) {
+        controller.close();
+        return;
+      }
+      controller.enqueue(bytes.slice(offset, offset + chunkSize));
+      offset += chunkSize;
+    },
+  });
+}
+
+export interface FakeResponse {
+  body: string;
+  status?: number;
+  contentType?: string;
+  chunkSize?: number;
+  /** Error the stream after this many bytes (the connection dropped or was aborted). */
+  failAfter?: number;
+}
+
+/** A fake XMLHttpRequest that streams a canned response in chunks, like a browser would. */
+export class FakeXhr extends EventTarget {
+  static responses: FakeResponse[] = [];
+  readyState = 0;
+  status = 0;
+  responseType: XMLHttpRequestResponseType = '';
+  responseText = '';
+  private headers = '';
+  method = '';
+  url = '';
+
+  open(method: string, url: string): void {
+    this.method = method;
+    this.url = url;
+    this.readyState = 1;
+  }
+
+  getResponseHeader(name: string): string | null {
+    return name.toLowerCase() === 'content-type' ? this.headers : null;
+  }
+
+  send(_body?: unknown): void {
+    const response = FakeXhr.responses.shift() ?? { body: '' };
+    const size = response.chunkSize ?? 64;
+    setTimeout(() => {
+      this.status = response.status ?? 200;
+      this.headers = response.contentType ?? 'text/plain';
+      this.readyState = 2;
+      this.dispatchEvent(new Event('readystatechange'));
+      for (let offset = 0; offset < response.body.length; offset += size) {
+        this.responseText += response.body.slice(offset, offset + size);
+        this.readyState = 3;
+        this.dispatchEvent(new Event('readystatechange'));
+        this.dispatchEvent(new Event('progress'));
+      }
+      this.readyState = 4;
+      this.dispatchEvent(new Event('readystatechange'));
+      this.dispatchEvent(new Event('load'));
+      this.dispatchEvent(new Event('loadend'));
+    }, 0);
+  }
+}
+
+/** A fake WebSocket: tests push server frames with `serverSends`. */
+export class FakeSocket extends EventTarget {
+  static last: FakeSocket | null = null;
+  readonly sent: unknown[] = [];
+  constructor(readonly url: string) {
+    super();
+    FakeSocket.last = this;
+  }
+  send(data: unknown): void {
+    this.sent.push(data);
+  }
+  serverSends(data: string): void {
+    this.dispatchEvent(new MessageEvent('message', { data }));
+  }
+  close(): void {
+    this.dispatchEvent(new Event('close'));
+  }
+}
+
+export interface TestPage {
+  win: TapWindow;
+  sent: Measurement[];
+  /** The last measurement sent for each turn id, in order of first appearance. */
+  finals(): Measurement[];
+  pagehide(): void;
+}
+
+/** A stand-in page with the tap installed, whose fetch answers from `respond`. */
+export function testPage(
+  adapters: readonly SiteAdapter[],
+  respond: (url: string, init?: RequestInit) => FakeResponse,
+  href = 'https://chatgpt.com/c/6920f1c4',
+  start = 1_764_140_000_000,
+): TestPage {
+  let clock = start;
+  let ids = 0;
+  const pagehide: (() => void)[] = [];
+  const sent: Measurement[] = [];
+  const fakeFetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = input instanceof Request ? input.url : String(input);
+    const response = respond(url, init);
+    if (init?.signal?.aborted) throw new DOMException('The operation was aborted.', 'AbortError');
+    return new Response(byteStream(response.body, response.chunkSize ?? 97, response.failAfter), {
+      status: response.status ?? 200,
+      headers: { 'content-type': response.contentType ?? 'text/event-stream' },
+    });
+  }) as typeof fetch;
+  const win: TapWindow = {
+    fetch: fakeFetch,
+    XMLHttpRequest: FakeXhr as unknown as typeof XMLHttpRequest,
+    WebSocket: FakeSocket as unknown as typeof WebSocket,
+    Request,
+    location: { href },
+    addEventListener: ((type: string, listener: () => void) => {
+      if (type === 'pagehide') pagehide.push(listener);
+    }) as Window['addEventListener'],
+  };
+  installTap(win, {
+    adapters,
+    send: (measurement) => sent.push(measurement),
+    classify: classifyTask,
+    // Each reading of the clock advances it 10 ms: durations grow as in real time.
+    now: () => (clock += 10),
+    newId: () => `00000000-0000-4000-8000-${String(++ids).padStart(12, '0')}`,
+  });
+  return {
+    win,
+    sent,
+    finals() {
+      const last = new Map<string, Measurement>();
+      for (const measurement of sent) last.set(measurement.id, measurement);
+      return [...last.values()];
+    },
+    pagehide: () => pagehide.forEach((listener) => listener()),
+  };
+}
+
+/** Wait until the tap has sent `count` measurements (and give it a chance to send more). */
+export async function sentAtLeast(page: TestPage, count: number): Promise<void> {
+  await vi.waitFor(() => {
+    if (page.sent.length < count) throw new Error(`only ${page.sent.length} of ${count} measurements sent`);
+  });
+  await new Promise((resolve) => setTimeout(resolve, 5));
+}
