@@ -1,0 +1,26 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { connectTap } from '../lib/capture/channel';
+import { installTap } from '../lib/capture/tap';
+import { classifyTask } from '../lib/footprint/classify';
+import { ADAPTERS } from '../lib/sites';
+import { hostPermissions, siteForUrl } from '../lib/sites/hosts';
+
+/** The page-world network tap: sees prompt traffic, sends numbers only. */
+export default defineContentScript({
+  matches: hostPermissions(),
+  world: 'MAIN',
+  runAt: 'document_start',
+  // Leave no global behind in the page.
+  globalName: false,
+  main() {
+    const site = siteForUrl(location.href);
+    const adapters = ADAPTERS.filter((adapter) => adapter.site === site);
+    if (adapters.length === 0) return;
+    const send = connectTap(document);
+    installTap(window, {
+      adapters,
+      classify: classifyTask,
+      send: (measurement) => send(JSON.stringify(measurement)),
+    });
+  },
+});
