@@ -1,5 +1,5 @@
 import { asRecord, parseJson, SseDecoder } from '../capture/sse';
-import type { HttpRequest, OpenTurn, ResponseReader, SiteAdapter, TurnReport } from './types';
+import type { ResponseReader, SiteAdapter, SitePage, TurnReport } from './types';
 
 /**
  * ChatGPT (chatgpt.com, chat.openai.com). Formats as seen in public clients and
@@ -283,3 +283,10 @@ function countThoughts(value: unknown, turn: TurnReport): void {
     if (typeof thought.content === 'string') turn.reasoning(thought.content);
   }
 }
+
+export const chatgptPage: SitePage = {
+  site: 'chatgpt',
+  // Seen 2026-03 (KudoAI/chatgpt.js, pionxzh/chatgpt-exporter).
+  userMessage: '[data-message-author-role="user"]',
+  composer: '#prompt-textarea',
+};

@@ -82,3 +82,29 @@ export interface SiteAdapter {
   /** Called for every WebSocket the page opens; returns a reader to watch it, or null. */
   socket?(url: URL, open: OpenTurn): SocketReader | null;
 }
+
+/**
+ * What the isolated-world relay knows about a site's page: selectors for the
+ * health witness (a user message appearing after load means a prompt was sent,
+ * so the network adapter should have seen it) and, for sites whose traffic
+ * cannot be read, a DOM detector. Lives in the same file as the site's
+ * SiteAdapter but as a separate export, so each content script bundles only its
+ * half. Each selector carries the date it was seen in a comment.
+ */
+export interface SitePage {
+  readonly site: SiteId;
+  /** Matches each user (prompt) message element in the conversation. */
+  readonly userMessage: string;
+  /** Matches the prompt input; its absence on a loaded page means the page changed. */
+  readonly composer: string;
+  /** Only for sites the network tap cannot read (e.g. Meta AI's binary WebSocket). */
+  readonly detect?: (context: DomContext) => void;
+}
+
+/** Handed to a DOM detector; everything it observes must be torn down on `signal`. */
+export interface DomContext {
+  readonly doc: Document;
+  readonly signal: AbortSignal;
+  /** Opens a turn measured from the DOM (detector `dom`); the detector calls close() when the answer is done. */
+  readonly open: () => TurnReport;
+}
