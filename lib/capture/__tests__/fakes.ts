@@ -13,7 +13,12 @@ export function fixture(site: string, name: string): string {
 }
 
 /** A byte stream cut into pieces of `chunkSize` bytes (even inside a UTF-8 character). */
-export function byteStream(text: string, chunkSize: number, failAfter?: number): ReadableStream<Uint8Array> {
+export function byteStream(
+  text: string,
+  chunkSize: number,
+  failAfter?: number,
+  hang = false,
+): ReadableStream<Uint8Array> {
   const bytes = new TextEncoder().encode(text);
   let offset = 0;
   return new ReadableStream({
@@ -23,6 +28,7 @@ export function byteStream(text: string, chunkSize: number, failAfter?: number):
         return;
       }
       if (offset >= bytes.length) {
+        if (hang) return new Promise<void>(() => undefined);
         controller.close();
         return;
       }
@@ -39,6 +45,8 @@ export interface FakeResponse {
   chunkSize?: number;
   /** Error the stream after this many bytes (the connection dropped or was aborted). */
   failAfter?: number;
+  /** Keep the stream open after the body, like an answer still being generated. */
+  hang?: boolean;
 }
 
 /** A fake XMLHttpRequest that streams a canned response in chunks, like a browser would. */
@@ -105,6 +113,8 @@ export class FakeSocket extends EventTarget {
 
 export interface TestPage {
   win: TapWindow;
+  /** The fetch the page had before the tap wrapped it. */
+  nativeFetch: typeof fetch;
   sent: Measurement[];
   /** The last measurement sent for each turn id, in order of first appearance. */
   finals(): Measurement[];
@@ -126,7 +136,7 @@ export function testPage(
     const url = input instanceof Request ? input.url : String(input);
     const response = respond(url, init);
     if (init?.signal?.aborted) throw new DOMException('The operation was aborted.', 'AbortError');
-    return new Response(byteStream(response.body, response.chunkSize ?? 97, response.failAfter), {
+    return new Response(byteStream(response.body, response.chunkSize ?? 97, response.failAfter, response.hang), {
       status: response.status ?? 200,
       headers: { 'content-type': response.contentType ?? 'text/event-stream' },
     });
@@ -151,6 +161,7 @@ export function testPage(
   });
   return {
     win,
+    nativeFetch: fakeFetch,
     sent,
     finals() {
       const last = new Map<string, Measurement>();
@@ -167,4 +178,28 @@ export async function sentAtLeast(page: TestPage, count: number): Promise<void> 
     if (page.sent.length < count) throw new Error(`only ${page.sent.length} of ${count} measurements sent`);
   });
   await new Promise((resolve) => setTimeout(resolve, 5));
+}
+
+/** A valid measurement to vary in tests. */
+export function validMeasurement(overrides: Partial<Measurement> = {}): Measurement {
+  return {
+    id: '3b241101-e2bb-4255-8caf-4136c566a962',
+    at: Date.UTC(2026, 10, 26, 9, 30),
+    kind: 'text',
+    model: 'gpt-5-3',
+    modelSource: 'response',
+    task: 'chat',
+    inputChars: 40,
+    outputChars: 800,
+    reasoningChars: 0,
+    inputTokens: 10,
+    outputTokens: 200,
+    reasoningTokens: 0,
+    images: 0,
+    durationMs: 5200,
+    status: 'complete',
+    detector: 'network',
+    adapterVersion: 1,
+    ...overrides,
+  };
 }

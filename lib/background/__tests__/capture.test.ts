@@ -1,0 +1,61 @@
+import { IDBFactory } from 'fake-indexeddb';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { validMeasurement } from '../../capture/__tests__/fakes';
+import { createDbConnection } from '../../store/db';
+import { getEvents } from '../../store/events';
+import { handleCapture, type CaptureDeps, type Sender } from '../capture';
+
+const RUNTIME_ID = 'frugal-test-id';
+const FROM_CHATGPT: Sender = { id: RUNTIME_ID, url: 'https://chatgpt.com/c/1', frameId: 0, tab: { id: 4 } };
+
+let deps: CaptureDeps;
+beforeEach(() => {
+  globalThis.indexedDB = new IDBFactory();
+  deps = { runtimeId: RUNTIME_ID, db: createDbConnection(), onStorageError: vi.fn(), onStored: vi.fn() };
+});
+
+const capture = (...measurements: unknown[]) => ({ type: 'frugal/capture', measurements });
+
+describe('handleCapture', () => {
+  it('stores valid measurements under the site of the sender URL and acknowledges after commit', async () => {
+    const reply = await handleCapture(capture(validMeasurement()), FROM_CHATGPT, deps);
+    expect(reply).toEqual({ ok: true, stored: [validMeasurement().id], rejected: [] });
+    expect(await getEvents(await deps.db())).toEqual([{ ...validMeasurement(), site: 'chatgpt' }]);
+    expect(deps.onStored).toHaveBeenCalled();
+  });
+
+  it.each<[string, Sender]>([
+    ['another extension', { ...FROM_CHATGPT, id: 'someone-else' }],
+    ['an extension page (no tab)', { id: RUNTIME_ID, url: 'chrome-extension://frugal/popup.html' }],
+    ['a sub-frame', { ...FROM_CHATGPT, frameId: 3 }],
+    ['an unsupported site', { ...FROM_CHATGPT, url: 'https://evil.example/chatgpt.com' }],
+    ['a look-alike host', { ...FROM_CHATGPT, url: 'https://chatgpt.com.evil.example/' }],
+    ['plain http', { ...FROM_CHATGPT, url: 'http://chatgpt.com/' }],
+  ])('ignores a message from %s', async (_label, sender) => {
+    expect(await handleCapture(capture(validMeasurement()), sender, deps)).toBeUndefined();
+    expect(await getEvents(await deps.db())).toEqual([]);
+  });
+
+  it('ignores messages that are not captures (other listeners may answer them)', async () => {
+    expect(await handleCapture({ type: 'other' }, FROM_CHATGPT, deps)).toBeUndefined();
+    expect(await handleCapture('frugal/capture', FROM_CHATGPT, deps)).toBeUndefined();
+  });
+
+  it('rejects invalid measurements by id and stores the valid ones', async () => {
+    const bad = { ...validMeasurement({ id: '11111111-1111-4111-8111-111111111111' }), site: 'claude' };
+    const reply = await handleCapture(capture(validMeasurement(), bad, 'junk'), FROM_CHATGPT, deps);
+    expect(reply).toEqual({ ok: true, stored: [validMeasurement().id], rejected: [bad.id] });
+  });
+
+  it('refuses a batch larger than the relay ever sends', async () => {
+    const many = Array.from({ length: 51 }, () => validMeasurement());
+    expect(await handleCapture(capture(...many), FROM_CHATGPT, deps)).toBeUndefined();
+  });
+
+  it('asks for a retry and reports the failure when storage is unavailable', async () => {
+    const failing: CaptureDeps = { ...deps, db: () => Promise.reject(new DOMException('private mode', 'InvalidStateError')) };
+    const reply = await handleCapture(capture(validMeasurement()), FROM_CHATGPT, failing);
+    expect(reply).toEqual({ ok: false, retry: true, reason: 'storage-unavailable' });
+    expect(failing.onStorageError).toHaveBeenCalled();
+  });
+});
