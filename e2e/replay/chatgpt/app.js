@@ -1,0 +1,169 @@
+// The replay app: sends prompts the way chatgpt.com does (same endpoints, body
+// shape and headers) and renders the v1 delta stream. It records, for the tests,
+// a SHA-256 of the exact bytes each answer delivered to the page.
+(() => {
+  const thread = document.getElementById('thread');
+  const composer = document.getElementById('prompt-textarea');
+  const send = document.querySelector('[data-testid="send-button"]');
+  const stop = document.querySelector('[data-testid="stop-button"]');
+  const modelPicker = document.querySelector('[data-testid="model-switcher-dropdown-button"]');
+  const imageTool = document.querySelector('[data-testid="image-tool"]');
+  let conversationId = location.pathname.startsWith('/c/') ? location.pathname.slice(3) : null;
+  let parentId = 'client-created-root';
+  let controller = null;
+  let prepareTimer = null;
+
+  const headers = { 'content-type': 'application/json', accept: 'text/event-stream', 'oai-language': 'en-US' };
+  void fetch('/backend-api/conversation/init', { method: 'POST', headers, body: JSON.stringify({ gizmo_id: null }) });
+
+  function bubble(role, text, id) {
+    const element = document.createElement('div');
+    element.dataset.messageAuthorRole = role;
+    element.dataset.messageId = id;
+    element.textContent = text;
+    thread.append(element);
+    return element;
+  }
+
+  if (conversationId) {
+    fetch(`/backend-api/conversation/${conversationId}`, { headers })
+      .then((response) => response.json())
+      .then((history) => {
+        for (const message of history.messages) bubble(message.role, message.text, message.id);
+        document.body.dataset.historyLoaded = 'true';
+      });
+  }
+
+  composer.addEventListener('input', () => {
+    clearTimeout(prepareTimer);
+    // Like the real app, warm up the conversation while the user types: not a prompt.
+    prepareTimer = setTimeout(() => {
+      void fetch('/backend-api/f/conversation/prepare', {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ action: 'next', conversation_id: conversationId, model: modelPicker.value, supports_buffering: true }),
+      });
+    }, 150);
+  });
+
+  stop.addEventListener('click', () => controller?.abort());
+  send.addEventListener('click', () => void sendPrompt());
+  composer.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && !event.shiftKey) {
+      event.preventDefault();
+      void sendPrompt();
+    }
+  });
+
+  async function sendPrompt() {
+    const text = composer.textContent.trim();
+    if (!text) return;
+    composer.textContent = '';
+    clearTimeout(prepareTimer);
+    const messageId = crypto.randomUUID();
+    bubble('user', text, messageId);
+    const body = {
+      action: 'next',
+      messages: [{ id: messageId, author: { role: 'user' }, create_time: Date.now() / 1000, content: { content_type: 'text', parts: [text] }, metadata: { selected_github_repos: [], serialization_metadata: { custom_symbol_offsets: [] } } }],
+      conversation_id: conversationId ?? undefined,
+      parent_message_id: parentId,
+      model: modelPicker.value,
+      timezone_offset_min: new Date().getTimezoneOffset(),
+      timezone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      conversation_mode: { kind: 'primary_assistant' },
+      enable_message_followups: true,
+      system_hints: imageTool.checked ? ['picture_v2'] : [],
+      supports_buffering: true,
+      supported_encodings: ['v1'],
+      client_contextual_info: { is_dark_mode: false, time_since_loaded: Math.round(performance.now() / 1000), page_height: innerHeight, page_width: innerWidth, pixel_ratio: devicePixelRatio, screen_height: screen.height, screen_width: screen.width },
+      paragen_cot_summary_display_override: 'allow',
+      force_parallel_switch: 'auto',
+    };
+    const answer = bubble('assistant', '', 'pending');
+    answer.dataset.streamState = 'streaming';
+    controller = new AbortController();
+    stop.hidden = false;
+    const received = [];
+    let total = 0;
+    try {
+      const response = await fetch('/backend-api/f/conversation', { method: 'POST', headers, body: JSON.stringify(body), signal: controller.signal });
+      const reader = response.body.getReader();
+      const decoder = new TextDecoder();
+      const v1 = newV1Renderer(answer);
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        received.push(value);
+        total += value.length;
+        v1.push(decoder.decode(value, { stream: true }));
+      }
+      answer.dataset.streamState = 'done';
+    } catch (error) {
+      answer.dataset.streamState = error.name === 'AbortError' ? 'aborted' : 'failed';
+    } finally {
+      stop.hidden = true;
+      controller = null;
+    }
+    const all = new Uint8Array(total);
+    let offset = 0;
+    for (const chunk of received) {
+      all.set(chunk, offset);
+      offset += chunk.length;
+    }
+    const digest = await crypto.subtle.digest('SHA-256', all);
+    answer.dataset.receivedBytes = String(total);
+    answer.dataset.receivedSha256 = [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+    document.body.dataset.answers = String(Number(document.body.dataset.answers ?? 0) + 1);
+  }
+
+  /** Just enough of the v1 delta encoding to show the answer text. */
+  function newV1Renderer(element) {
+    let pending = '';
+    let path = '';
+    let op = '';
+    let role = '';
+    let contentType = '';
+    const append = (value) => {
+      if (role === 'assistant' && contentType === 'text' && typeof value === 'string') element.textContent += value;
+    };
+    const apply = (p, o, v) => {
+      if (o === 'patch' && Array.isArray(v)) return v.forEach((item) => apply(item.p, item.o, item.v));
+      if (v && typeof v === 'object' && v.message) {
+        role = v.message.author?.role;
+        contentType = v.message.content?.content_type;
+        if (role === 'assistant' && v.message.metadata?.model_slug) element.dataset.messageModelSlug = v.message.metadata.model_slug;
+        if (v.conversation_id && !conversationId) {
+          conversationId = v.conversation_id;
+          history.replaceState(null, '', `/c/${conversationId}`);
+        }
+        if (role === 'assistant') {
+          element.dataset.messageId = v.message.id;
+          parentId = v.message.id;
+        }
+        return;
+      }
+      if (p === '/message/content/parts/0' && o === 'append') append(v);
+    };
+    return {
+      push(text) {
+        pending += text;
+        const events = pending.split('\n\n');
+        pending = events.pop();
+        for (const event of events) {
+          const data = event.split('\n').find((line) => line.startsWith('data: '));
+          if (!data || data === 'data: [DONE]') continue;
+          let parsed;
+          try {
+            parsed = JSON.parse(data.slice(6));
+          } catch {
+            continue;
+          }
+          if (!parsed || typeof parsed !== 'object' || !('v' in parsed)) continue;
+          if ('p' in parsed) path = parsed.p;
+          if ('o' in parsed) op = parsed.o;
+          apply(path, op || 'add', parsed.v);
+        }
+      },
+    };
+  }
+})();
