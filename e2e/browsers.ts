@@ -48,6 +48,8 @@ export interface LaunchOptions {
   extensionDir?: string;
   /** Reuse a profile (restart tests); a fresh temporary one otherwise. */
   profileDir?: string;
+  /** Show the browser window (the demo); tests run headless. */
+  headed?: boolean;
 }
 
 export function launch(name: BrowserName, options: LaunchOptions): Promise<ExtensionBrowser> {
@@ -97,7 +99,7 @@ async function launchChromium(options: LaunchOptions): Promise<ExtensionBrowser>
   if (process.getuid?.() === 0) args.push('--no-sandbox');
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM_PATH,
-    headless: true,
+    headless: !options.headed,
     ignoreHTTPSErrors: true,
     ignoreDefaultArgs: ['--disable-extensions'],
     args,
@@ -153,7 +155,7 @@ async function launchFirefox(options: LaunchOptions): Promise<ExtensionBrowser> 
   const browser: PuppeteerBrowser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
-    headless: true,
+    headless: !options.headed,
     acceptInsecureCerts: true,
     userDataDir: profileDir,
     // Lets the harness evaluate privileged code in the browser's own (chrome)

@@ -52,7 +52,13 @@ export class ReplayServer {
     });
     this.server = server;
     await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
+      server.once('error', (error: NodeJS.ErrnoException) => {
+        reject(
+          error.code === 'EADDRINUSE'
+            ? new Error(`Port ${port} is busy: is another replay server (a demo or test run) still running?`)
+            : error,
+        );
+      });
       server.listen(port, '127.0.0.1', resolve);
     });
     return (server.address() as AddressInfo).port;
