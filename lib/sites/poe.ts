@@ -3,8 +3,8 @@ import type { OpenTurn, ResponseReader, SiteAdapter, SitePage, SocketReader, Tur
 
 /**
  * Poe (poe.com). A prompt is an HTTP request, its answer arrives over a
- * WebSocket. Formats as seen in public clients up to 2026 (snowby666/poe-api-wrapper,
- * a 2024-12 cURL capture in a Rust client, a 2026 Go gateway reading the channel):
+ * WebSocket. Formats as seen in public clients, 2024 to 2026 (snowby666/poe-api-wrapper,
+ * a cURL capture from Chrome 131 in a Rust client, a Go gateway reading the channel):
  *
  * - Prompt: `POST /api/gql_POST` (with attachments `/api/gql_upload_POST`,
  *   multipart, the JSON in the `queryInfo` field) with
