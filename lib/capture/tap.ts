@@ -68,7 +68,7 @@ class Tap {
 
   /** An OpenTurn for one adapter; `opened` receives each turn it opens. */
   opener(adapter: SiteAdapter, opened?: (turn: Turn) => void): OpenTurn {
-    return (continuing?: string) => {
+    const open = (continuing?: string): Turn => {
       const previous = continuing ? this.recent.get(continuing) : undefined;
       let turn: Turn;
       if (previous) {
@@ -90,6 +90,9 @@ class Tap {
       opened?.(turn);
       return turn;
     };
+    return Object.assign(open, {
+      resume: (key: string) => (this.recent.has(key) ? open(key) : null),
+    });
   }
 
   flushOpenTurns(): void {
@@ -161,13 +164,14 @@ function watchFetch(
   const adapter = tap.adapterFor(url, method);
   if (!adapter) return null;
 
+  const headers = new Headers(init?.headers ?? (isRequest ? (input as Request).headers : undefined));
   // The body must be copied before the native fetch consumes it.
   const body = init?.body !== undefined && init.body !== null ? init.body : isRequest ? (input as Request).clone() : null;
   let turn: Turn | undefined;
   let reader: ResponseReader | null = null;
   const open = tap.opener(adapter, (opened) => (turn = opened));
   const parsed = readBody(body).then((read) => {
-    reader = adapter.request!({ url, method, ...read }, open);
+    reader = adapter.request!({ url, method, headers, ...read }, open);
     if (!reader) turn?.discard();
   });
 
@@ -266,14 +270,26 @@ function hookXhr(win: TapWindow, tap: Tap): void {
   if (typeof XhrClass !== 'function') return;
   const proto = XhrClass.prototype;
   const listen = EventTarget.prototype.addEventListener;
-  const targets = new WeakMap<XMLHttpRequest, { method: string; url: string }>();
+  const targets = new WeakMap<XMLHttpRequest, XhrTarget>();
 
   proto.open = new Proxy(proto.open, {
     apply(target, xhr: XMLHttpRequest, args: unknown[]) {
       try {
-        targets.set(xhr, { method: String(args[0]).toUpperCase(), url: String(args[1]) });
+        // A fresh open() clears the headers set before it, as in the XHR spec.
+        targets.set(xhr, { method: String(args[0]).toUpperCase(), url: String(args[1]), headers: new Headers() });
       } catch {
         // ignore
+      }
+      return Reflect.apply(target, xhr, args);
+    },
+  });
+
+  proto.setRequestHeader = new Proxy(proto.setRequestHeader, {
+    apply(target, xhr: XMLHttpRequest, args: unknown[]) {
+      try {
+        targets.get(xhr)?.headers.append(String(args[0]), String(args[1]));
+      } catch {
+        // ignore: an invalid header is the page's own error, raised by the native call below
       }
       return Reflect.apply(target, xhr, args);
     },
@@ -292,12 +308,18 @@ function hookXhr(win: TapWindow, tap: Tap): void {
   });
 }
 
+interface XhrTarget {
+  method: string;
+  url: string;
+  headers: Headers;
+}
+
 function watchXhr(
   tap: Tap,
   win: TapWindow,
   listen: typeof EventTarget.prototype.addEventListener,
   xhr: XMLHttpRequest,
-  request: { method: string; url: string },
+  request: XhrTarget,
   body: unknown,
 ): void {
   const url = new URL(request.url, win.location.href);
@@ -305,7 +327,10 @@ function watchXhr(
   if (!adapter) return;
   let turn: Turn | undefined;
   const read = syncBody(body);
-  const reader = adapter.request!({ url, method: request.method, ...read }, tap.opener(adapter, (t) => (turn = t)));
+  const reader = adapter.request!(
+    { url, method: request.method, headers: request.headers, ...read },
+    tap.opener(adapter, (opened) => (turn = opened)),
+  );
   if (!reader || !turn) {
     turn?.discard();
     return;

@@ -54,6 +54,9 @@ export const gemini: SiteAdapter = {
     const inner = at(parseJson(new URLSearchParams(req.body ?? '').get('f.req') ?? ''), 1);
     const prompt = at(typeof inner === 'string' ? parseJson(inner) : undefined, 0, 0);
     if (typeof prompt === 'string') turn.prompt(prompt);
+    // The model picked in the page rides in a header (seen 2025-12, HanaokaYuzu/Gemini-API constants).
+    const requested = at(parseJson(req.headers.get('x-goog-ext-525001261-jspb') ?? ''), 4);
+    if (typeof requested === 'string' && MODEL_ID.test(requested)) turn.model(requested, 'request');
     return new FrameReader(turn);
   },
 };

@@ -226,6 +226,7 @@ class UpdateChannel implements SocketReader {
     if (!prompt || prompt.finished.has(messageId)) return;
     prompt.chatId = chatId;
     const turn = this.hold(prompt);
+    if (!turn) return;
     turn.model(message.author, 'response');
     const text = typeof message.text === 'string' ? message.text : '';
     const counted = prompt.counted.get(messageId) ?? 0;
@@ -257,10 +258,15 @@ class UpdateChannel implements SocketReader {
     return undefined;
   }
 
-  /** The prompt's turn, reopened when the HTTP response already finished it. */
-  private hold(prompt: Prompt): TurnReport {
+  /**
+   * The prompt's turn, reopened when the HTTP response already finished it; null
+   * when the tap no longer remembers it (reopening would record a prompt-less event).
+   */
+  private hold(prompt: Prompt): TurnReport | null {
     if (prompt.holder === 'none') {
-      prompt.turn = this.open(prompt.key);
+      const reopened = this.open.resume(prompt.key);
+      if (!reopened) return null;
+      prompt.turn = reopened;
       prompt.holder = 'socket';
     }
     return prompt.turn;

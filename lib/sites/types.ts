@@ -37,12 +37,21 @@ export interface TurnReport {
   close(): void;
 }
 
-/** Opens the turn for a request: a new one, or the recent turn registered under `key`. */
-export type OpenTurn = (continuing?: string) => TurnReport;
+/**
+ * Opens the turn for a request: a new one, or the recent turn registered under
+ * `continuing` (a new one if it is no longer known).
+ */
+export interface OpenTurn {
+  (continuing?: string): TurnReport;
+  /** Reopens the recent turn registered under `key`; null (and nothing opened) when there is none. */
+  resume(key: string): TurnReport | null;
+}
 
 export interface HttpRequest {
   url: URL;
   method: string;
+  /** Headers the page set (fetch init or Request headers; XHR setRequestHeader). */
+  headers: Headers;
   /** The request body as text (JSON, form-encoded), or null when it is not text. */
   body: string | null;
   /** The body when the page sent FormData (multipart). */

@@ -66,6 +66,8 @@ export class FakeXhr extends EventTarget {
     this.readyState = 1;
   }
 
+  setRequestHeader(_name: string, _value: string): void {}
+
   getResponseHeader(name: string): string | null {
     return name.toLowerCase() === 'content-type' ? this.headers : null;
   }
@@ -141,10 +143,13 @@ export function testPage(
       headers: { 'content-type': response.contentType ?? 'text/event-stream' },
     });
   }) as typeof fetch;
+  // Each page wraps its own subclasses, as each real page has its own globals.
+  class PageXhr extends FakeXhr {}
+  class PageSocket extends FakeSocket {}
   const win: TapWindow = {
     fetch: fakeFetch,
-    XMLHttpRequest: FakeXhr as unknown as typeof XMLHttpRequest,
-    WebSocket: FakeSocket as unknown as typeof WebSocket,
+    XMLHttpRequest: PageXhr as unknown as typeof XMLHttpRequest,
+    WebSocket: PageSocket as unknown as typeof WebSocket,
     Request,
     location: { href },
     addEventListener: ((type: string, listener: () => void) => {

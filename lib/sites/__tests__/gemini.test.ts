@@ -1,4 +1,3 @@
-import { setMaxListeners } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import type { Measurement } from '../../event';
 import { FakeXhr, fixture, sentAtLeast, testPage, type TestPage } from '../../capture/__tests__/fakes';
@@ -22,14 +21,8 @@ async function replay(name: string, chunkSize = 64, url = ENDPOINT) {
   return { page, pageText, event: finals[0]! };
 }
 
-/**
- * Every test page wraps the one shared FakeXhr prototype again, so each request
- * gets a listener per page created so far: expected here, not a leak.
- */
 function newXhr(page: TestPage): XMLHttpRequest {
-  const xhr = new page.win.XMLHttpRequest();
-  setMaxListeners(0, xhr);
-  return xhr;
+  return new page.win.XMLHttpRequest();
 }
 
 async function sendXhr(page: TestPage, name: string, chunkSize: number, url = ENDPOINT, method = 'POST') {
@@ -105,6 +98,19 @@ describe('Gemini adapter', () => {
       modelSource: 'unknown',
       outputChars: length('「おはようございます」(ohayō gozaimasu) is the polite form. '),
     });
+  });
+
+  it('takes the model picked in the page from the request header when the answer never names one', async () => {
+    const page = testPage([gemini], () => ({ body: '' }), PAGE);
+    FakeXhr.responses.push({ body: fixture('gemini', 'truncated.frames'), contentType: 'application/json; charset=utf-8' });
+    const xhr = newXhr(page);
+    const loaded = new Promise((resolve) => xhr.addEventListener('loadend', resolve));
+    xhr.open('POST', ENDPOINT);
+    xhr.setRequestHeader('x-goog-ext-525001261-jspb', '[1,null,null,null,"9ec249fc9ad08861",null,null,0,[4]]');
+    xhr.send(fixture('gemini', 'truncated.request.txt'));
+    await loaded;
+    await sentAtLeast(page, 2);
+    expect(page.finals()[0]).toMatchObject({ model: '9ec249fc9ad08861', modelSource: 'request', status: 'interrupted' });
   });
 
   it('survives junk frames and still measures the real answer', async () => {
