@@ -1,0 +1,84 @@
+import { range, type Range, scale, span } from './range';
+import type { SourceId } from './sources';
+
+/**
+ * Energy per generated image or video clip, by model family. The stored event
+ * has no resolution today, so images are priced at their family's reference
+ * size; `resolutionFactor` is ready for when a site reports width and height.
+ */
+export interface MediaFamily {
+  readonly id: MediaFamilyId;
+  readonly kind: 'image' | 'video';
+  /** IT energy per image or clip at the reference size (Wh, before PUE). */
+  readonly whPerItem: Range;
+  /** Pixels per image the figures were measured at; null for video (priced per clip). */
+  readonly referencePixels: number | null;
+  readonly sources: readonly SourceId[];
+  readonly note: string;
+}
+
+export const MEDIA_FAMILY_IDS = ['diffusion', 'diffusion-small', 'multimodal-llm', 'video'] as const;
+export type MediaFamilyId = (typeof MEDIA_FAMILY_IDS)[number];
+
+const ONE_MEGAPIXEL = 1024 * 1024;
+
+export const MEDIA_FAMILIES: Readonly<Record<MediaFamilyId, MediaFamily>> = {
+  diffusion: {
+    id: 'diffusion',
+    kind: 'image',
+    // Luccioni et al. (2024): median 1.35 Wh, mean 2.9 Wh per image over the
+    // image-generation models they measured (A100, unbatched). The low end
+    // follows MIT Technology Review's 0.63 Wh for SD3-Medium at 1024 px (2025),
+    // halved for the batching that commercial services use.
+    whPerItem: range(0.3, 1.35, 3),
+    referencePixels: ONE_MEGAPIXEL,
+    sources: ['luccioni2024', 'mitTechReview2025'],
+    note: 'Latent diffusion models (Midjourney, DALL-E 3, Imagen, Firefly, Ideogram, Flux, Leonardo).',
+  },
+  'diffusion-small': {
+    id: 'diffusion-small',
+    kind: 'image',
+    // MIT Technology Review (2025): SD3-Medium (2B) 1024 px image 0.63 Wh; the
+    // span runs from distilled few-step models to Luccioni's median.
+    whPerItem: range(0.1, 0.63, 1.35),
+    referencePixels: ONE_MEGAPIXEL,
+    sources: ['mitTechReview2025', 'luccioni2024'],
+    note: 'Small or distilled diffusion models (Stable Diffusion 1.x-3 Medium, turbo variants).',
+  },
+  'multimodal-llm': {
+    id: 'multimodal-llm',
+    kind: 'image',
+    // No measurement is published for images drawn token by token by a large
+    // multimodal transformer. Central: Luccioni's median; high: the worst
+    // image Luccioni et al. measured (SDXL, 11.49 Wh), since these models
+    // are frontier-sized.
+    whPerItem: range(0.3, 1.35, 11.49),
+    referencePixels: ONE_MEGAPIXEL,
+    sources: ['luccioni2024', 'frugalAssumption'],
+    note: 'Images generated natively by a multimodal LLM (GPT image models, Gemini image, Grok Aurora).',
+  },
+  video: {
+    id: 'video',
+    kind: 'video',
+    // Published figures per short clip run from ~20 Wh to ~944 Wh (MIT
+    // Technology Review 2025: a 5-second clip from an open model); no
+    // commercial provider publishes one. Central: geometric mean of the span.
+    whPerItem: span(20, 1000),
+    referencePixels: null,
+    sources: ['mitTechReview2025', 'frugalAssumption'],
+    note: 'Text-to-video, per clip of a few seconds (Sora, Veo, Kling, Midjourney video).',
+  },
+};
+
+/**
+ * Diffusion cost grows about linearly with the number of latent pixels; we
+ * use that (exponent 1) until a site reports sizes and a measurement says otherwise.
+ */
+export function resolutionFactor(family: MediaFamily, pixels: number | undefined): number {
+  if (family.referencePixels === null || pixels === undefined || !Number.isFinite(pixels) || pixels <= 0) return 1;
+  return pixels / family.referencePixels;
+}
+
+export function whPerItem(family: MediaFamily, pixels?: number): Range {
+  return scale(family.whPerItem, resolutionFactor(family, pixels));
+}
