@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
 import { makeCertificate } from './certs';
 
 /**
@@ -24,6 +25,11 @@ export interface ReplaySite {
   readonly hosts: readonly string[];
   /** Answer a request; return false to let the server answer 404. */
   handle(request: ReplayRequest, response: ServerResponse): Promise<boolean> | boolean;
+  /**
+   * Accept a WebSocket (`request.body` is empty); return false to refuse it.
+   * Frames the page sends are logged as requests with method "WS".
+   */
+  socket?(request: ReplayRequest, socket: WebSocket): boolean;
 }
 
 export interface LoggedRequest {
@@ -37,6 +43,7 @@ export class ReplayServer {
   /** Every request served, for assertions on what pages sent. */
   readonly log: LoggedRequest[] = [];
   private server: Server | null = null;
+  private readonly sockets = new WebSocketServer({ noServer: true });
 
   constructor(private readonly sites: readonly ReplaySite[]) {}
 
@@ -49,6 +56,22 @@ export class ReplayServer {
     const { key, cert } = makeCertificate(this.hosts);
     const server = createServer({ key, cert }, (request, response) => {
       void this.serve(request, response);
+    });
+    server.on('upgrade', (request, socket, head) => {
+      const host = (request.headers.host ?? '').replace(/:\d+$/, '');
+      const url = new URL(request.url ?? '/', `https://${host}`);
+      const site = this.sites.find((candidate) => candidate.hosts.includes(host));
+      if (!site?.socket) {
+        socket.destroy();
+        return;
+      }
+      this.sockets.handleUpgrade(request, socket, head, (ws) => {
+        ws.on('message', (data) => {
+          this.log.push({ host, method: 'WS', path: url.pathname + url.search, body: data.toString() });
+        });
+        const accepted = site.socket!({ method: 'GET', url, headers: request.headers, body: Buffer.alloc(0) }, ws);
+        if (!accepted) ws.close(1008, 'not served');
+      });
     });
     this.server = server;
     await new Promise<void>((resolve, reject) => {
@@ -68,6 +91,7 @@ export class ReplayServer {
     const server = this.server;
     this.server = null;
     if (!server) return;
+    for (const client of this.sockets.clients) client.terminate();
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
