@@ -35,7 +35,7 @@ export const ALIASES: readonly Alias[] = [
   { match: /^gpt-5[.-]2\b/, row: 'gpt-5.2' },
   { match: /^gpt-5-mini\b/, row: 'gpt-5-mini' },
   { match: /^gpt-5-nano\b/, row: 'gpt-5-nano' },
-  { match: /^gpt-?5\b/, row: 'gpt-5', note: 'GPT-5 and GPT-5.1, Instant or Thinking.' },
+  { match: /^gpt[-_]?5\b/, row: 'gpt-5', note: 'GPT-5 and GPT-5.1, Instant or Thinking (Poe calls it gpt_5).' },
   { match: /^(gpt-4[.-]1|gpt-4o)-(mini|nano)\b/, row: 'gpt-4o-mini', note: 'GPT-4.1 mini/nano have no estimate: priced as GPT-4o mini.' },
   { match: /^gpt-4[.-]1\b/, row: 'gpt-4.1' },
   { match: /^(chatgpt-)?gpt-?4o\b/, row: 'gpt-4o' },
@@ -65,6 +65,9 @@ export const ALIASES: readonly Alias[] = [
   { match: '5bf011840784117a', row: 'gemini-3-flash', site: 'gemini', source: GEMINI_IDS, note: '3 Flash Thinking (free tier).' },
   { match: 'e051ce1aa80aa576', row: 'gemini-3-flash', site: 'gemini', source: GEMINI_IDS, note: '3 Flash Thinking (AI Pro plan).' },
   { match: '8c46e95b1a07cecc', row: 'gemini-flash-lite', site: 'gemini', source: GEMINI_IDS, note: 'Flash-Lite.' },
+  // Ids that name a slot ("Fast", "Thinking") rather than a model: clients label them differently over time.
+  { match: '9ec249fc9ad08861', row: 'gemini-flash', site: 'gemini', source: GEMINI_IDS, note: '"Fast" slot: 2.5 Flash in 2025 clients, 3 Flash in some 2026 ones.' },
+  { match: '4af6c7f5da75d65d', row: 'gemini-2.5-pro', site: 'gemini', source: GEMINI_IDS, note: '2.5 Pro in 2025 clients, "3 Flash Thinking" in some 2026 ones.' },
   // --- Gemini and Google by name ---
   { match: /^(gemini-[0-9.]+-(flash|pro)-image|nano-banana)/, row: 'gemini-image' },
   { match: /^gemini-[0-9.]+-flash-lite/, row: 'gemini-flash-lite' },
@@ -90,6 +93,7 @@ export const ALIASES: readonly Alias[] = [
   { match: /^grok-[234]/, row: 'grok-4' },
   { match: /^grok-1$/, row: 'grok-1' },
   { match: /^aurora/, row: 'aurora' },
+  { match: /^imagine-video/, row: 'video-generic', site: 'grok', note: 'Grok Imagine video.' },
   // --- Microsoft Copilot modes ---
   { match: /^copilot-(chat|reasoning|smart)$/, row: 'gpt-5', site: 'copilot', note: 'Copilot runs GPT-5 models since August 2025 [I].' },
   // --- Perplexity model_preference / display_model values ---
@@ -106,7 +110,10 @@ export const ALIASES: readonly Alias[] = [
   { match: 'o3mini', row: 'o4-mini', site: 'perplexity', source: PERPLEXITY_IDS },
   { match: 'o3', row: 'o3', site: 'perplexity', source: PERPLEXITY_IDS },
   { match: 'kimik2thinking', row: 'kimi-k2', site: 'perplexity', source: PERPLEXITY_IDS },
+  // --- Poe bot handles ---
+  { match: 'claude_3_igloo', row: 'claude-sonnet', site: 'poe', note: "Poe's handle for Claude 3.5 Sonnet [I]." },
   // --- Open models by name (HuggingChat, Poe, Meta) ---
+  { match: /command-a/, row: 'command-a' },
   { match: /llama-4-maverick/, row: 'llama-4-maverick' },
   { match: /llama-4-scout/, row: 'llama-4-scout' },
   { match: /kimi-k2/, row: 'kimi-k2' },

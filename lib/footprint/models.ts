@@ -23,6 +23,7 @@ export const PROVIDERS = [
   'microsoft',
   'perplexity',
   'moonshot',
+  'cohere',
   'midjourney',
   'ideogram',
   'adobe',
@@ -123,6 +124,7 @@ export const MODEL_ROWS = [
   text({ id: 'llama-4-maverick', name: 'Llama 4 Maverick', provider: 'meta', params: { total: exactly(400), active: exactly(17) }, hosting: 'unknown', sources: ['llama2025'], year: 2025 }),
   text({ id: 'llama-4-scout', name: 'Llama 4 Scout', provider: 'meta', params: { total: exactly(109), active: exactly(17) }, hosting: 'unknown', sources: ['llama2025'], year: 2025 }),
   text({ id: 'kimi-k2', name: 'Kimi K2', provider: 'moonshot', params: { total: exactly(1000), active: exactly(32) }, hosting: 'unknown', sources: ['kimi2025'], year: 2025 }),
+  text({ id: 'command-a', name: 'Cohere Command A', provider: 'cohere', params: dense(111), hosting: 'unknown', sources: ['cohere2025'], year: 2025 }),
   text({ id: 'grok-1', name: 'Grok-1', provider: 'xai', params: { total: exactly(314), active: exactly(78.5) }, hosting: 'unknown', sources: ['grok2024'], year: 2024 }),
   // --- Undisclosed models priced by assumption ---
   text({ id: 'grok-4', name: 'Grok 3 / 4 (auto, fast, expert)', provider: 'xai', params: FRONTIER_GUESS, hosting: 'unknown', sources: ['ecologitsModels', 'frugalAssumption'], year: 2025, note: 'xAI publishes no size for Grok 3 or 4: frontier chat class with bounds pushed out 2x.' }),

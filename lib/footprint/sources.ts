@@ -173,6 +173,11 @@ export const SOURCES = {
     year: 2025,
     url: 'https://github.com/MoonshotAI/Kimi-K2',
   },
+  cohere2025: {
+    title: 'Command A: an enterprise-ready large language model (111B dense)',
+    author: 'Cohere',
+    year: 2025,
+  },
   mistralModels2025: {
     title: 'Mistral model cards: Large 2 (123B dense), Small 3 (23.6B dense)',
     author: 'Mistral AI',
