@@ -1,0 +1,68 @@
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { METHOD_VERSION } from '../version';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const tsx = createRequire(import.meta.url).resolve('tsx/cli');
+
+/** Runs `npm run -s estimate -- ...args` the way npm does: tsx on scripts/estimate.ts. */
+function estimate(...args: string[]) {
+  const result = spawnSync(process.execPath, [tsx, 'scripts/estimate.ts', ...args], { cwd: root, encoding: 'utf8' });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('npm run estimate', () => {
+  it('prints one JSON object with ranges, the resolved model and the method version', () => {
+    const run = estimate('--model', 'gpt-4o', '--input-tokens', '50', '--output-tokens', '500', '--site', 'chatgpt');
+    expect(run.status).toBe(0);
+    const output = JSON.parse(run.stdout);
+    expect(output.method_version).toBe(METHOD_VERSION);
+    for (const field of ['energyWh', 'co2g', 'waterMl']) {
+      expect(Object.keys(output[field]).sort()).toEqual(['central', 'high', 'low']);
+      expect(output[field].low).toBeLessThanOrEqual(output[field].central);
+      expect(output[field].central).toBeLessThanOrEqual(output[field].high);
+      expect(output[field].low).toBeGreaterThan(0);
+    }
+    expect(output.model.text.row).toBe('gpt-4o');
+    expect(output.model.text.hosting.region).toBe('USA');
+    expect(output.gridRegion).toBe('USA');
+  });
+
+  it('prices images and follows a chosen region', () => {
+    const run = estimate(
+      '--model', 'midjourney-v7', '--kind', 'image', '--images', '4',
+      '--input-tokens', '30', '--output-tokens', '0', '--site', 'midjourney', '--region', 'fra',
+    );
+    expect(run.status).toBe(0);
+    const output = JSON.parse(run.stdout);
+    expect(output.model.media.family).toBe('diffusion');
+    expect(output.model.text).toBeNull();
+    expect(output.gridRegion).toBe('FRA');
+  });
+
+  it('costs more with reasoning tokens than without', () => {
+    const base = ['--model', 'deepseek-deepthink', '--site', 'deepseek', '--input-tokens', '50', '--output-tokens', '500'];
+    const plain = JSON.parse(estimate(...base).stdout);
+    const thinking = JSON.parse(estimate(...base, '--reasoning-tokens', '4000').stdout);
+    expect(thinking.energyWh.central).toBeGreaterThan(plain.energyWh.central * 5);
+  });
+
+  it.each([
+    [['--input-tokens', '5', '--output-tokens', '5'], '--model is required'],
+    [['--model', 'gpt-4o', '--input-tokens', '-5', '--output-tokens', '5'], '--input-tokens'],
+    [['--model', 'gpt-4o', '--input-tokens', '1.5', '--output-tokens', '5'], 'whole number'],
+    [['--model', 'gpt-4o', '--input-tokens', '5'], '--output-tokens is required'],
+    [['--model', 'gpt-4o', '--input-tokens', '5', '--output-tokens', '5', '--kind', 'audio'], '--kind must be one of'],
+    [['--model', 'gpt-4o', '--input-tokens', '5', '--output-tokens', '5', '--region', 'atlantis'], '--region'],
+    [['--model', 'gpt-4o', '--input-tokens', '5', '--output-tokens', '5', '--site', 'example'], '--site must be one of'],
+    [['--model', 'gpt-4o', '--input-tokens', '5', '--output-tokens', '5', '--images', '65'], '--images'],
+    [['--model', 'gpt-4o', '--input-tokens', '5', '--output-tokens', '5', '--colour', 'blue'], 'colour'],
+  ])('rejects %j with a clear message and a non-zero exit', (args, message) => {
+    const run = estimate(...args);
+    expect(run.status).not.toBe(0);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain(message);
+  });
+});
