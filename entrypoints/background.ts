@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { handleCapture } from '../lib/background/capture';
+import { handleCapture, handleWitness, type CaptureDeps } from '../lib/background/capture';
+import { isCaptureMessage, isWitnessMessage } from '../lib/messages';
 import { createDbConnection } from '../lib/store/db';
 
 export default defineBackground(() => {
@@ -18,20 +19,25 @@ export default defineBackground(() => {
   };
   let storageFailing = false;
 
+  const deps: CaptureDeps = {
+    runtimeId: browser.runtime.id,
+    db,
+    onStorageError: () => {
+      storageFailing = true;
+      showStorageError();
+    },
+    onStored: () => {
+      if (!storageFailing) return;
+      storageFailing = false;
+      clearStorageError();
+    },
+  };
+
   // Registered synchronously on every start, or events that woke the worker are lost.
-  browser.runtime.onMessage.addListener((message, sender) =>
-    handleCapture(message, sender, {
-      runtimeId: browser.runtime.id,
-      db,
-      onStorageError: () => {
-        storageFailing = true;
-        showStorageError();
-      },
-      onStored: () => {
-        if (!storageFailing) return;
-        storageFailing = false;
-        clearStorageError();
-      },
-    }),
-  );
+  // Each handler answers only its own messages (undefined otherwise).
+  browser.runtime.onMessage.addListener((message, sender) => {
+    if (isCaptureMessage(message)) return handleCapture(message, sender, deps);
+    if (isWitnessMessage(message)) return handleWitness(message, sender, deps);
+    return undefined;
+  });
 });

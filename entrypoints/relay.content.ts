@@ -2,7 +2,10 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { listenToTap } from '../lib/capture/channel';
 import { Relay } from '../lib/capture/relay';
-import { hostPermissions } from '../lib/sites/hosts';
+import { watchPage } from '../lib/capture/witness';
+import type { WitnessMessage } from '../lib/messages';
+import { hostPermissions, siteForUrl } from '../lib/sites/hosts';
+import { PAGES } from '../lib/sites/pages';
 
 /** The isolated-world relay: validates the tap's measurements and delivers them to the background. */
 export default defineContentScript({
@@ -23,5 +26,19 @@ export default defineContentScript({
       (target, type, listener) => ctx.addEventListener(target, type, listener),
       (payload) => relay.receive(payload),
     );
+
+    const page = PAGES.find((candidate) => candidate.site === siteForUrl(location.href));
+    if (page) {
+      watchPage(page, document, ctx.signal, {
+        detections: () => relay.stats.turns,
+        report: (report) => {
+          const message: WitnessMessage = { type: 'frugal/witness', report };
+          // Advisory: a lost report only delays a "needs update" warning.
+          browser.runtime.sendMessage(message).catch(() => undefined);
+        },
+        setTimeout: (callback, ms) => ctx.setTimeout(callback, ms),
+        now: Date.now,
+      });
+    }
   },
 });

@@ -1,13 +1,15 @@
-import type { Measurement } from '../event';
+import type { Measurement, SiteId } from '../event';
+import { afterDetection, afterWitness } from '../health';
 import type { CaptureReply } from '../messages';
-import { isCaptureMessage } from '../messages';
+import { isCaptureMessage, isWitnessMessage } from '../messages';
 import { RELAY_LIMITS } from '../capture/relay';
 import { parseMeasurement } from '../capture/schema';
 import { siteForUrl } from '../sites/hosts';
 import type { FrugalDb } from '../store/db';
 import { storeMeasurements } from '../store/events';
+import { updateHealth } from '../store/health';
 
-/** The parts of runtime.MessageSender this check reads. */
+/** The parts of runtime.MessageSender these checks read. */
 export interface Sender {
   id?: string;
   url?: string;
@@ -24,10 +26,19 @@ export interface CaptureDeps {
 }
 
 /**
+ * The site a content-script message speaks for: only our own content script,
+ * in the top frame of a tab whose URL is a supported site. The site comes from
+ * that URL, never from the message, so a page can only touch its own site.
+ */
+export function senderSite(sender: Sender, runtimeId: string): SiteId | null {
+  if (sender.id !== runtimeId || !sender.tab || sender.frameId !== 0) return null;
+  return siteForUrl(sender.url ?? sender.tab.url);
+}
+
+/**
  * Handle a capture message from the relay. Returns undefined for messages that
- * are not captures or not from our own content script in a supported site's top
- * frame: those get no answer at all. The site comes from the sender's URL, so a
- * page can only ever add to its own site's counts.
+ * are not captures or not from a supported site's content script: those get no
+ * answer at all. Acknowledges only after the IndexedDB transaction committed.
  */
 export async function handleCapture(
   message: unknown,
@@ -35,10 +46,8 @@ export async function handleCapture(
   deps: CaptureDeps,
 ): Promise<CaptureReply | undefined> {
   if (!isCaptureMessage(message)) return undefined;
-  if (sender.id !== deps.runtimeId || !sender.tab || sender.frameId !== 0) return undefined;
-  const site = siteForUrl(sender.url ?? sender.tab.url);
-  if (!site) return undefined;
-  if (message.measurements.length > RELAY_LIMITS.batch) return undefined;
+  const site = senderSite(sender, deps.runtimeId);
+  if (!site || message.measurements.length > RELAY_LIMITS.batch) return undefined;
 
   const valid: Measurement[] = [];
   const rejected: string[] = [];
@@ -52,15 +61,35 @@ export async function handleCapture(
   }
   if (valid.length === 0) return { ok: true, stored: [], rejected };
 
+  let db: FrugalDb;
   let outcomes;
   try {
-    outcomes = await storeMeasurements(await deps.db(), site, valid);
+    db = await deps.db();
+    outcomes = await storeMeasurements(db, site, valid);
   } catch (error) {
     deps.onStorageError(error);
     return { ok: false, retry: true, reason: 'storage-unavailable' };
   }
   const stored: string[] = [];
   for (const [id, outcome] of outcomes) (outcome === 'rejected' ? rejected : stored).push(id);
+  const latest = Math.max(...valid.filter((m) => outcomes.get(m.id) === 'added').map((m) => m.at));
+  if (Number.isFinite(latest)) {
+    // Health is advisory: its failure must not turn a stored capture into a retry.
+    await updateHealth(db, site, (health) => afterDetection(health, latest)).catch(() => undefined);
+  }
   deps.onStored?.();
   return { ok: true, stored, rejected };
+}
+
+/** Record what a page witness reported about its site's detector. */
+export async function handleWitness(message: unknown, sender: Sender, deps: CaptureDeps): Promise<true | undefined> {
+  if (!isWitnessMessage(message)) return undefined;
+  const site = senderSite(sender, deps.runtimeId);
+  if (!site) return undefined;
+  try {
+    await updateHealth(await deps.db(), site, (health) => afterWitness(health, message.report));
+  } catch (error) {
+    deps.onStorageError(error);
+  }
+  return true;
 }

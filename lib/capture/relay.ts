@@ -46,6 +46,8 @@ interface OutboxEntry {
 }
 
 export interface RelayStats {
+  /** Distinct prompts (turn ids) accepted: what the page witness compares with. */
+  turns: number;
   accepted: number;
   invalid: number;
   rateLimited: number;
@@ -54,7 +56,7 @@ export interface RelayStats {
 }
 
 export class Relay {
-  readonly stats: RelayStats = { accepted: 0, invalid: 0, rateLimited: 0, dropped: 0, delivered: 0 };
+  readonly stats: RelayStats = { turns: 0, accepted: 0, invalid: 0, rateLimited: 0, dropped: 0, delivered: 0 };
   private readonly outbox = new Map<string, OutboxEntry>();
   private readonly updates = new Map<string, number>();
   private tokens: number = RELAY_LIMITS.burst;
@@ -101,6 +103,7 @@ export class Relay {
     }
     if (this.tokens < 1) return false;
     this.tokens--;
+    this.stats.turns++;
     this.updates.set(id, 1);
     if (this.updates.size > RELAY_LIMITS.rememberedIds) {
       const oldest = this.updates.keys().next().value;

@@ -1,4 +1,4 @@
-import type { Measurement } from '../event';
+import type { Detector, Measurement } from '../event';
 import type { HttpRequest, OpenTurn, ResponseReader, SiteAdapter, SocketReader } from '../sites/types';
 import { Turn, type ClassifyTask, type TurnEnd } from './turn';
 
@@ -32,6 +32,8 @@ export interface TapWindow {
   Request: typeof Request;
   location: { href: string };
   addEventListener: Window['addEventListener'];
+  /** Absent in tests that only exercise the network wrappers. */
+  document?: Document;
 }
 
 /** Recently finished turns by continuation key, so a resumed stream stays one event. */
@@ -42,9 +44,25 @@ export function installTap(win: TapWindow, options: TapOptions): void {
   hookFetch(win, tap);
   hookXhr(win, tap);
   hookWebSocket(win, tap);
+  startDomDetectors(win, tap, options.adapters);
   // A tab closed mid-answer: send what was measured so far rather than the
   // provisional record from the start of the turn.
   win.addEventListener('pagehide', () => tap.flushOpenTurns());
+}
+
+/** DOM detectors start once the document has a body; they run for the page's life. */
+function startDomDetectors(win: TapWindow, tap: Tap, adapters: readonly SiteAdapter[]): void {
+  const doc = win.document;
+  const detecting = adapters.filter((adapter) => adapter.detect);
+  if (!doc || detecting.length === 0) return;
+  const signal = new AbortController().signal;
+  const start = (): void => {
+    for (const adapter of detecting) {
+      safely(() => adapter.detect!({ doc, signal, open: tap.opener(adapter, undefined, 'dom') }));
+    }
+  };
+  if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', start, { once: true });
+  else start();
 }
 
 class Tap {
@@ -67,7 +85,7 @@ class Tap {
   }
 
   /** An OpenTurn for one adapter; `opened` receives each turn it opens. */
-  opener(adapter: SiteAdapter, opened?: (turn: Turn) => void): OpenTurn {
+  opener(adapter: SiteAdapter, opened?: (turn: Turn) => void, detector: Detector = 'network'): OpenTurn {
     const open = (continuing?: string): Turn => {
       const previous = continuing ? this.recent.get(continuing) : undefined;
       let turn: Turn;
@@ -77,7 +95,7 @@ class Tap {
       } else {
         turn = new Turn({
           id: this.newId(),
-          detector: 'network',
+          detector,
           adapterVersion: adapter.version,
           classify: this.options.classify,
           now: this.now,

@@ -1,10 +1,10 @@
-import type { DomContext, SitePage, TurnReport } from './types';
+import type { DomContext, SiteAdapter, SitePage, TurnReport } from './types';
 
 /**
  * Meta AI (www.meta.ai, meta.ai). Since 2026 the chat runs over a WebSocket with
  * binary frames (`wss://gateway.meta.ai/ws/clippy`, see sites.md) that the tap
  * cannot read, so prompts are measured from the page instead, by this DOM
- * detector in the isolated world.
+ * detector (run by the page-world tap, where all text stays).
  *
  * DOM as seen 2026-06/07 (an HTML dump in houyanchao/chatgpt-gemini-timeline
  * issue #104 and that project's custom-sites.js): chats live at
@@ -33,13 +33,18 @@ export const QUIET_MS = 3_000;
 /** An answer that has not started by then is not coming. */
 export const FIRST_TEXT_MS = 120_000;
 
+export const meta: SiteAdapter = {
+  site: 'meta',
+  version: 1,
+  detect: detectPrompts,
+};
+
 export const metaPage: SitePage = {
   site: 'meta',
   // Seen 2026-07 (houyanchao/chatgpt-gemini-timeline custom-sites.js).
   userMessage: USER_MESSAGE,
   // Guessed 2026-11: a rich-text box or, in older builds, a textarea.
   composer: COMPOSER,
-  detect: detectPrompts,
 };
 
 function detectPrompts({ doc, signal, open }: DomContext): void {

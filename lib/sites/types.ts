@@ -90,15 +90,20 @@ export interface SiteAdapter {
   request?(req: HttpRequest, open: OpenTurn): ResponseReader | null;
   /** Called for every WebSocket the page opens; returns a reader to watch it, or null. */
   socket?(url: URL, open: OpenTurn): SocketReader | null;
+  /**
+   * A DOM detector, only for sites whose traffic cannot be read (e.g. Meta AI's
+   * binary WebSocket). It runs in the page-world tap, like every other reader of
+   * text, so that no text ever reaches the extension's other contexts.
+   */
+  detect?(context: DomContext): void;
 }
 
 /**
  * What the isolated-world relay knows about a site's page: selectors for the
- * health witness (a user message appearing after load means a prompt was sent,
- * so the network adapter should have seen it) and, for sites whose traffic
- * cannot be read, a DOM detector. Lives in the same file as the site's
- * SiteAdapter but as a separate export, so each content script bundles only its
- * half. Each selector carries the date it was seen in a comment.
+ * health witness (a user message appearing right after the user sent something
+ * means a prompt left, so a detector should have measured it). Lives in the
+ * same file as the site's SiteAdapter but as a separate export, so each content
+ * script bundles only its half. Each selector carries the date it was seen.
  */
 export interface SitePage {
   readonly site: SiteId;
@@ -106,8 +111,6 @@ export interface SitePage {
   readonly userMessage: string;
   /** Matches the prompt input; its absence on a loaded page means the page changed. */
   readonly composer: string;
-  /** Only for sites the network tap cannot read (e.g. Meta AI's binary WebSocket). */
-  readonly detect?: (context: DomContext) => void;
 }
 
 /** Handed to a DOM detector; everything it observes must be torn down on `signal`. */

@@ -1,5 +1,6 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { MeasurementSums, StoredEvent } from '../event';
+import type { SiteHealth } from '../health';
 
 /**
  * The IndexedDB schema. Only the background writes; extension pages read.
@@ -38,6 +39,10 @@ export interface FrugalSchema extends DBSchema {
     value: RollupRecord;
     indexes: { day: string };
   };
+  health: {
+    key: string;
+    value: SiteHealth;
+  };
 }
 
 export type FrugalDb = IDBPDatabase<FrugalSchema>;
@@ -53,6 +58,7 @@ export function upgrade(
     events.createIndex('at', 'at');
     const rollups = db.createObjectStore('rollups', { keyPath: ['day', 'site', 'model', 'kind', 'task'] });
     rollups.createIndex('day', 'day');
+    db.createObjectStore('health', { keyPath: 'site' });
   }
 }
 

@@ -3,7 +3,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { validMeasurement } from '../../capture/__tests__/fakes';
 import { createDbConnection } from '../../store/db';
 import { getEvents } from '../../store/events';
-import { handleCapture, type CaptureDeps, type Sender } from '../capture';
+import { handleCapture, handleWitness, type CaptureDeps, type Sender } from '../capture';
+import { readHealth } from '../../store/health';
 
 const RUNTIME_ID = 'frugal-test-id';
 const FROM_CHATGPT: Sender = { id: RUNTIME_ID, url: 'https://chatgpt.com/c/1', frameId: 0, tab: { id: 4 } };
@@ -57,5 +58,40 @@ describe('handleCapture', () => {
     const reply = await handleCapture(capture(validMeasurement()), FROM_CHATGPT, failing);
     expect(reply).toEqual({ ok: false, retry: true, reason: 'storage-unavailable' });
     expect(failing.onStorageError).toHaveBeenCalled();
+  });
+});
+
+describe('site health', () => {
+  it('records the latest detection when a new prompt is stored', async () => {
+    await handleCapture(capture(validMeasurement()), FROM_CHATGPT, deps);
+    expect(await readHealth(await deps.db())).toEqual([
+      { site: 'chatgpt', lastDetectionAt: validMeasurement().at, missed: 0, composerMissing: 0 },
+    ]);
+  });
+
+  it('adds up what page witnesses report, for the sender site only', async () => {
+    const witness = (report: unknown) => ({ type: 'frugal/witness', report });
+    expect(await handleWitness(witness({ missed: 1 }), FROM_CHATGPT, deps)).toBe(true);
+    expect(await handleWitness(witness({ missed: 1, composerFound: false }), FROM_CHATGPT, deps)).toBe(true);
+    expect(await readHealth(await deps.db())).toEqual([
+      { site: 'chatgpt', lastDetectionAt: null, missed: 2, composerMissing: 1 },
+    ]);
+  });
+
+  it.each([
+    { missed: -1 },
+    { missed: 1.5 },
+    { missed: 21 },
+    { missed: 1, composerFound: 'yes' },
+    { missed: 1, site: 'claude' },
+    null,
+  ])('ignores a malformed witness report %j', async (report) => {
+    expect(await handleWitness({ type: 'frugal/witness', report }, FROM_CHATGPT, deps)).toBeUndefined();
+    expect(await readHealth(await deps.db())).toEqual([]);
+  });
+
+  it('ignores witness reports from outside a supported site', async () => {
+    const sender = { ...FROM_CHATGPT, url: 'https://example.com/' };
+    expect(await handleWitness({ type: 'frugal/witness', report: { missed: 3 } }, sender, deps)).toBeUndefined();
   });
 });

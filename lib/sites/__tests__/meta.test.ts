@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Measurement } from '../../event';
 import { Turn } from '../../capture/turn';
 import { classifyTask } from '../../footprint/classify';
-import { FIRST_TEXT_MS, metaPage, QUIET_MS } from '../meta';
+import { FIRST_TEXT_MS, meta, metaPage, QUIET_MS } from '../meta';
 
 const length = (text: string) => [...text].length;
 
@@ -44,14 +44,14 @@ function detect() {
   const sent: Measurement[] = [];
   const controller = new AbortController();
   let ids = 0;
-  metaPage.detect!({
+  meta.detect!({
     doc: document,
     signal: controller.signal,
     open: () =>
       new Turn({
         id: `turn-${++ids}`,
         detector: 'dom',
-        adapterVersion: 1,
+        adapterVersion: meta.version,
         classify: classifyTask,
         now: () => Date.now(),
         emit: (measurement) => sent.push(measurement),

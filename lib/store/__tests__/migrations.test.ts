@@ -11,7 +11,7 @@ describe('schema upgrade', () => {
   it('creates every store and index from nothing (version 0 → current)', async () => {
     const db = await openFrugalDb();
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['events', 'rollups']);
+    expect([...db.objectStoreNames].sort()).toEqual(['events', 'health', 'rollups']);
     const tx = db.transaction(['events', 'rollups']);
     expect([...tx.objectStore('events').indexNames]).toEqual(['at']);
     expect(tx.objectStore('events').keyPath).toBe('id');

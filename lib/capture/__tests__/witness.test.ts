@@ -1,0 +1,101 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { WitnessReport } from '../../health';
+import type { SitePage } from '../../sites/types';
+import { CHECK_AFTER_MS, COMPOSER_WAIT_MS, watchPage } from '../witness';
+
+const PAGE: SitePage = { site: 'chatgpt', userMessage: '[data-role="user"]', composer: '#composer' };
+
+function message(role: string): HTMLElement {
+  const element = document.createElement('div');
+  element.dataset.role = role;
+  element.textContent = 'text the witness never reads';
+  return element;
+}
+
+let reports: WitnessReport[];
+let detections: number;
+let controller: AbortController;
+
+function start() {
+  watchPage(PAGE, document, controller.signal, {
+    detections: () => detections,
+    report: (report) => reports.push(report),
+    setTimeout: (callback, ms) => setTimeout(callback, ms),
+    now: () => Date.now(),
+  });
+}
+
+async function settle(ms = 0) {
+  await vi.advanceTimersByTimeAsync(ms);
+}
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  document.body.replaceChildren();
+  reports = [];
+  detections = 0;
+  controller = new AbortController();
+});
+afterEach(() => {
+  controller.abort();
+  vi.useRealTimers();
+});
+
+function sendPrompt() {
+  const button = document.createElement('button');
+  document.body.append(button);
+  button.click();
+  document.body.append(message('user'));
+}
+
+describe('page witness', () => {
+  it('reports the prompt box as found as soon as it appears', async () => {
+    start();
+    const composer = document.createElement('div');
+    composer.id = 'composer';
+    document.body.append(composer);
+    await settle();
+    expect(reports).toEqual([{ composerFound: true, missed: 0 }]);
+  });
+
+  it('reports a missing prompt box once, after the wait', async () => {
+    start();
+    await settle(COMPOSER_WAIT_MS + 1);
+    expect(reports).toEqual([{ composerFound: false, missed: 0 }]);
+  });
+
+  it('reports a prompt sent on the page that no detector measured', async () => {
+    const composer = Object.assign(document.createElement('div'), { id: 'composer' });
+    document.body.append(composer);
+    start();
+    sendPrompt();
+    await settle(CHECK_AFTER_MS + 1);
+    expect(reports).toEqual([{ composerFound: true, missed: 0 }, { missed: 1 }]);
+  });
+
+  it('reports nothing when the detector measured the prompt', async () => {
+    document.body.append(Object.assign(document.createElement('div'), { id: 'composer' }));
+    start();
+    sendPrompt();
+    detections = 1;
+    await settle(CHECK_AFTER_MS + 1);
+    expect(reports).toEqual([{ composerFound: true, missed: 0 }]);
+  });
+
+  it('never counts messages rendered without a user action (a conversation loading)', async () => {
+    document.body.append(Object.assign(document.createElement('div'), { id: 'composer' }));
+    start();
+    document.body.append(message('user'), message('assistant'), message('user'));
+    await settle(CHECK_AFTER_MS + 1);
+    expect(reports).toEqual([{ composerFound: true, missed: 0 }]);
+  });
+
+  it('stops watching when its signal aborts', async () => {
+    start();
+    controller.abort();
+    sendPrompt();
+    await settle(COMPOSER_WAIT_MS + CHECK_AFTER_MS);
+    expect(reports).toEqual([]);
+  });
+});

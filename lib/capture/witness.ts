@@ -1,0 +1,84 @@
+import type { WitnessReport } from '../health';
+import type { SitePage } from '../sites/types';
+
+/**
+ * The page witness (isolated world): checks that the site still looks the way
+ * its adapter expects, without reading any text. It reports
+ * - whether the prompt box appears within COMPOSER_WAIT_MS of load;
+ * - prompts it saw sent (a user message element appearing within ACTION_WINDOW_MS
+ *   of the user pressing Enter or clicking) that no detector had measured
+ *   CHECK_AFTER_MS later. Messages rendered without a user action (a
+ *   conversation loading) are never counted.
+ */
+
+export const COMPOSER_WAIT_MS = 20_000;
+export const ACTION_WINDOW_MS = 5_000;
+export const CHECK_AFTER_MS = 30_000;
+
+export interface WitnessDeps {
+  /** Prompts measured on this page so far (new turns the relay accepted). */
+  detections(): number;
+  report(report: WitnessReport): void;
+  setTimeout(callback: () => void, ms: number): unknown;
+  now(): number;
+}
+
+export function watchPage(page: SitePage, doc: Document, signal: AbortSignal, deps: WitnessDeps): void {
+  let lastActionAt = -Infinity;
+  let witnessed = 0;
+  let reportedMissed = 0;
+  let composerReported = false;
+
+  const reportComposer = (found: boolean): void => {
+    if (composerReported) return;
+    composerReported = true;
+    deps.report({ composerFound: found, missed: 0 });
+  };
+  const check = (): void => {
+    if (signal.aborted) return;
+    const missed = Math.max(0, witnessed - deps.detections());
+    if (missed > reportedMissed) deps.report({ missed: missed - reportedMissed });
+    reportedMissed = Math.max(reportedMissed, missed);
+  };
+  const markAction = (): void => {
+    lastActionAt = deps.now();
+  };
+
+  doc.addEventListener(
+    'keydown',
+    (event) => {
+      if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) markAction();
+    },
+    { capture: true, signal },
+  );
+  doc.addEventListener(
+    'click',
+    (event) => {
+      if (event.target instanceof Element && event.target.closest('button, [role="button"]')) markAction();
+    },
+    { capture: true, signal },
+  );
+
+  const observer = new MutationObserver((records) => {
+    if (!composerReported && doc.querySelector(page.composer)) reportComposer(true);
+    if (deps.now() - lastActionAt > ACTION_WINDOW_MS) return;
+    for (const record of records) {
+      for (const node of record.addedNodes) {
+        if (!(node instanceof Element)) continue;
+        if (!node.matches(page.userMessage) && !node.querySelector(page.userMessage)) continue;
+        witnessed++;
+        // One message per action: a second bubble is a re-render, not a prompt.
+        lastActionAt = -Infinity;
+        deps.setTimeout(check, CHECK_AFTER_MS);
+        return;
+      }
+    }
+  });
+  observer.observe(doc.documentElement, { childList: true, subtree: true });
+  signal.addEventListener('abort', () => observer.disconnect(), { once: true });
+
+  if (doc.querySelector(page.composer)) reportComposer(true);
+  deps.setTimeout(() => {
+    if (!signal.aborted) reportComposer(doc.querySelector(page.composer) !== null);
+  }, COMPOSER_WAIT_MS);
+}
