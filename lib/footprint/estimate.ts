@@ -135,7 +135,7 @@ function contextFor(site: SiteId | null, text: ResolvedText): ContextAssumption 
 }
 
 /** The per-unit IT Wh of each measured sum, for the text side of a key. */
-export function textCoefficientsFor(site: SiteId | null, text: ResolvedText): TextCoefficients {
+function textCoefficientsFor(site: SiteId | null, text: ResolvedText): TextCoefficients {
   return textCoefficients(text.params, contextFor(site, text));
 }
 

@@ -15,7 +15,8 @@ import { range, type Range, times, widen } from './range';
  *    replica's GPUs once (1) is the other reading: it ignores memory-bound
  *    waste and lands below them. We take N^0.5 as central (the geometric mean
  *    of the two readings), which reproduces the disclosed figures within about
- *    1.5x; the high end is EcoLogits as published.
+ *    1.5x; the low end takes N^0.25 and a larger batch; the high end is
+ *    EcoLogits as published, or Epoch AI's compute-based method if higher.
  * 3. Tokens that are not answer tokens are priced in answer-token equivalents:
  *    reading the prompt (prefill), the hidden context the site adds, and the
  *    reasoning ("thinking") tokens.
@@ -95,7 +96,7 @@ const PREFILL_WEIGHT: Range = range(0.1, 0.2, 0.33);
  * Attention makes a long prompt cost more than its length: this many answer
  * tokens per squared prompt token. central 3.3e-6 reproduces Epoch AI's
  * scaling (2025): ~8x the energy of a short prompt at 10k input tokens and
- * ~130x at 100k. The span is ±3x of the quadratic term's share.
+ * ~130x at 100k. The bounds run from a third to one and a half times it.
  */
 const PREFILL_QUADRATIC_WEIGHT: Range = range(1e-6, 3.3e-6, 5e-6);
 
@@ -124,7 +125,8 @@ function latencyPerToken(activeBillions: number, batch: number): number {
  */
 function whPerTokenFor(activeBillions: number, gpus: number, batch: number): number {
   const gpuWh = (GPU_ENERGY_A * Math.exp(GPU_ENERGY_B * batch) * activeBillions + GPU_ENERGY_C) * gpus;
-  const serverWh = ((latencyPerToken(activeBillions, batch) / 3600) * SERVER_POWER_W * (gpus / GPUS_PER_SERVER)) / batch;
+  const hours = latencyPerToken(activeBillions, batch) / 3600;
+  const serverWh = (hours * SERVER_POWER_W * (gpus / GPUS_PER_SERVER)) / batch;
   return gpuWh + serverWh;
 }
 
@@ -167,10 +169,7 @@ export function whPerAnswerToken(params: Parameters): Range {
   return range(
     end((value) => value.low),
     end((value) => value.central),
-    Math.max(
-      end((value) => value.high),
-      epochHigh,
-    ),
+    Math.max(end((value) => value.high), epochHigh),
   );
 }
 
