@@ -13,6 +13,8 @@ import {
   alternativesFor,
   estimateGroup,
   type EstimateOptions,
+  GRID_REGIONS,
+  type Hosting,
   METHOD_VERSION,
   parseRegion,
   type Range,
@@ -65,6 +67,18 @@ function rounded({ low, central, high }: Range): Range {
   return { low: round(low), central: round(central), high: round(high) };
 }
 
+/** Where a model runs: the data centre's efficiency and the grid's carbon and water per kWh. */
+function describeHosting(hosting: Hosting) {
+  const grid = GRID_REGIONS[hosting.region];
+  return {
+    region: hosting.region,
+    pue: hosting.pue,
+    wueOnSiteLitresPerKwh: hosting.wueOnSite,
+    gridGCo2PerKwh: grid.gCo2PerKwh,
+    offSiteWaterLitresPerKwh: grid.waterLitresPerKwh,
+  };
+}
+
 function describeText(text: ResolvedText) {
   return {
     row: text.row.id,
@@ -75,7 +89,7 @@ function describeText(text: ResolvedText) {
     tier: text.tier,
     activeParamsBillions: rounded(text.params.active),
     totalParamsBillions: rounded(text.params.total),
-    hosting: { region: text.hosting.region, pue: text.hosting.pue, wueOnSiteLitresPerKwh: text.hosting.wueOnSite },
+    hosting: describeHosting(text.hosting),
     sources: text.row.sources,
     year: text.row.year,
     note: text.alias?.note ?? text.row.note ?? null,
@@ -91,7 +105,7 @@ function describeMedia(media: ResolvedMedia) {
     identified: media.identified,
     family: media.family.id,
     itWhPerItem: rounded(media.whPerItem),
-    hosting: { region: media.hosting.region, pue: media.hosting.pue, wueOnSiteLitresPerKwh: media.hosting.wueOnSite },
+    hosting: describeHosting(media.hosting),
     sources: media.row.sources,
     year: media.row.year,
     note: media.alias?.note ?? media.row.note ?? null,

@@ -26,7 +26,7 @@ describe('npm run estimate', () => {
       expect(output[field].low).toBeGreaterThan(0);
     }
     expect(output.model.text.row).toBe('gpt-4o');
-    expect(output.model.text.hosting.region).toBe('USA');
+    expect(output.model.text.hosting).toMatchObject({ region: 'USA', gridGCo2PerKwh: 384, offSiteWaterLitresPerKwh: 3.14 });
     expect(output.gridRegion).toBe('USA');
   });
 
