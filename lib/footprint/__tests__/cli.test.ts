@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { GRID_REGIONS } from '../grid';
 import { METHOD_VERSION } from '../version';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -26,7 +27,11 @@ describe('npm run estimate', () => {
       expect(output[field].low).toBeGreaterThan(0);
     }
     expect(output.model.text.row).toBe('gpt-4o');
-    expect(output.model.text.hosting).toMatchObject({ region: 'USA', gridGCo2PerKwh: 384, offSiteWaterLitresPerKwh: 3.14 });
+    expect(output.model.text.hosting).toMatchObject({
+      region: 'USA',
+      gridGCo2PerKwh: GRID_REGIONS.USA.gCo2PerKwh,
+      offSiteWaterLitresPerKwh: GRID_REGIONS.USA.waterLitresPerKwh,
+    });
     expect(output.gridRegion).toBe('USA');
   });
 
