@@ -5,7 +5,7 @@ import { Relay } from '../lib/capture/relay';
 import { watchPage } from '../lib/capture/witness';
 import type { WitnessMessage } from '../lib/messages';
 import { hostPermissions, siteForUrl } from '../lib/sites/hosts';
-import { PAGES } from '../lib/sites/pages';
+import { pageFor } from '../lib/sites/pages';
 
 /** The isolated-world relay: validates the tap's measurements and delivers them to the background. */
 export default defineContentScript({
@@ -27,7 +27,7 @@ export default defineContentScript({
       (payload) => relay.receive(payload),
     );
 
-    const page = PAGES.find((candidate) => candidate.site === siteForUrl(location.href));
+    const page = pageFor(new URL(location.href), siteForUrl(location.href));
     if (page) {
       watchPage(page, document, ctx.signal, {
         detections: () => relay.stats.turns,

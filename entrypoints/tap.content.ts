@@ -3,7 +3,7 @@ import { connectTap } from '../lib/capture/channel';
 import { installTap } from '../lib/capture/tap';
 import { classifyTask } from '../lib/footprint/classify';
 import { ADAPTERS } from '../lib/sites';
-import { hostPermissions, siteForUrl } from '../lib/sites/hosts';
+import { hostPermissions, scriptSiteForUrl } from '../lib/sites/hosts';
 
 /** The page-world network tap: sees prompt traffic, sends numbers only. */
 export default defineContentScript({
@@ -13,7 +13,7 @@ export default defineContentScript({
   // Leave no global behind in the page.
   globalName: false,
   main() {
-    const site = siteForUrl(location.href);
+    const site = scriptSiteForUrl(location.href);
     const adapters = ADAPTERS.filter((adapter) => adapter.site === site);
     if (adapters.length === 0) return;
     const send = connectTap(document);

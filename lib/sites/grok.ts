@@ -195,6 +195,8 @@ function jsonObjects(onObject: (object: Record<string, unknown>) => void): (text
 
 export const grokPage: SitePage = {
   site: 'grok',
+  // X's Grok page was not seen: no witness there rather than a false "needs update".
+  hosts: ['grok.com'],
   // grok.com, seen 2025-H2..2026 (public automation notes): the user's bubbles are
   // the `.message-bubble`s on the lighter surface. X's Grok page: not seen.
   userMessage: '.message-bubble.bg-surface-l1',

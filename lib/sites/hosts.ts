@@ -13,17 +13,51 @@ export interface SiteHost {
   hosts: readonly string[];
   /** When the site is only part of a host (Grok on x.com), the path it lives under. */
   pathPrefix?: string;
+  /**
+   * Inject the content scripts on the whole host, not only under `pathPrefix`:
+   * a single-page app (X) reaches the site's path without a page load. Events
+   * are still attributed only when the page is under `pathPrefix`.
+   */
+  wholeHostScripts?: boolean;
 }
 
 export const SITE_HOSTS: readonly SiteHost[] = [
   { site: 'chatgpt', name: 'ChatGPT', hosts: ['chatgpt.com', 'chat.openai.com'] },
+  { site: 'claude', name: 'Claude', hosts: ['claude.ai'] },
+  { site: 'gemini', name: 'Gemini', hosts: ['gemini.google.com'] },
+  { site: 'copilot', name: 'Microsoft Copilot', hosts: ['copilot.microsoft.com'] },
+  { site: 'perplexity', name: 'Perplexity', hosts: ['www.perplexity.ai'] },
+  { site: 'deepseek', name: 'DeepSeek', hosts: ['chat.deepseek.com'] },
+  { site: 'mistral', name: 'Le Chat', hosts: ['chat.mistral.ai'] },
+  { site: 'grok', name: 'Grok', hosts: ['grok.com'] },
+  { site: 'grok', name: 'Grok', hosts: ['x.com'], pathPrefix: '/i/grok', wholeHostScripts: true },
+  { site: 'meta', name: 'Meta AI', hosts: ['www.meta.ai', 'meta.ai'] },
+  { site: 'poe', name: 'Poe', hosts: ['poe.com'] },
+  { site: 'huggingchat', name: 'HuggingChat', hosts: ['huggingface.co'], pathPrefix: '/chat' },
 ];
 
 /** Match patterns for the manifest: host permissions and content scripts. */
 export function hostPermissions(): string[] {
-  return SITE_HOSTS.flatMap(({ hosts, pathPrefix }) =>
-    hosts.map((host) => `https://${host}${pathPrefix ?? '/'}*`),
+  return SITE_HOSTS.flatMap(({ hosts, pathPrefix, wholeHostScripts }) =>
+    hosts.map((host) => `https://${host}${wholeHostScripts ? '/' : (pathPrefix ?? '/')}*`),
   );
+}
+
+/**
+ * The site whose adapters a content script should load on this page: the site
+ * of the URL, or, on a whole-host entry (x.com), that entry's site wherever the
+ * page is, since the app may navigate to it without reloading.
+ */
+export function scriptSiteForUrl(url: string): SiteId | null {
+  const site = siteForUrl(url);
+  if (site) return site;
+  try {
+    const { protocol, hostname } = new URL(url);
+    if (protocol !== 'https:') return null;
+    return SITE_HOSTS.find((entry) => entry.wholeHostScripts && entry.hosts.includes(hostname))?.site ?? null;
+  } catch {
+    return null;
+  }
 }
 
 /** The site a URL belongs to, or null. Only https pages count. */

@@ -107,6 +107,8 @@ export interface SiteAdapter {
  */
 export interface SitePage {
   readonly site: SiteId;
+  /** Hostnames these selectors were seen on, when the site spans hosts with different pages. */
+  readonly hosts?: readonly string[];
   /** Matches each user (prompt) message element in the conversation. */
   readonly userMessage: string;
   /** Matches the prompt input; its absence on a loaded page means the page changed. */
