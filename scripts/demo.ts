@@ -10,18 +10,19 @@
  */
 import { launch } from '../e2e/browsers';
 import { startReplay } from '../e2e/harness';
-import { REPLAY_SITES } from '../e2e/replay';
+import { loadReplayDemos } from '../e2e/replay';
 
 const browserName = process.argv.includes('--firefox') ? 'firefox' : 'chromium';
-const { server, origin } = await startReplay(REPLAY_SITES.map((entry) => entry.site));
+const demos = await loadReplayDemos();
+const { server, origin } = await startReplay(demos.map((demo) => demo.create()));
 const browser = await launch(browserName, { hosts: server.hosts, headed: true });
 
-for (const entry of REPLAY_SITES) {
-  const url = new URL(entry.start);
+for (const demo of demos) {
+  const url = new URL(demo.start);
   const address = `${origin(url.hostname)}${url.pathname}`;
   const tab = await browser.newTab();
   await tab.goto(address);
-  console.log(`${entry.name.padEnd(12)} ${address}`);
+  console.log(`${demo.name.padEnd(20)} ${address}`);
 }
 console.log(`\nFrugal is loaded in ${browserName}. Send prompts on the replay sites, then open the Frugal popup.`);
 console.log('Press Ctrl+C to stop.');

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { sendFile, sendJson, streamText, type ReplayRequest, type ReplaySite } from '../../server';
+import type { ReplayDemo } from '../index';
 
 /**
  * ChatGPT as the extension meets it: the app page with the real DOM attributes,
@@ -79,3 +80,9 @@ export function chatgptReplay(options: ChatgptReplayOptions = {}): ReplaySite {
     },
   };
 }
+
+export const demo: ReplayDemo = {
+  name: 'ChatGPT',
+  start: 'https://chatgpt.com/',
+  create: () => chatgptReplay({ chunkBytes: 40, delayMs: 30 }),
+};
