@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { listenToTap } from '../lib/capture/channel';
+import { listenToTap, type Ack } from '../lib/capture/channel';
 import { Relay } from '../lib/capture/relay';
 import { watchPage } from '../lib/capture/witness';
 import type { WitnessMessage } from '../lib/messages';
@@ -14,14 +14,16 @@ export default defineContentScript({
   // WXT's default start-up postMessage is visible to the page; we use nothing of it.
   noScriptStartedPostMessage: true,
   main(ctx) {
+    let acknowledge: ((acks: readonly Ack[]) => void) | undefined;
     const relay = new Relay({
       send: (message) => browser.runtime.sendMessage(message),
+      acknowledge: (acks) => acknowledge?.(acks),
       setTimeout: (callback, ms) => ctx.setTimeout(callback, ms),
       now: Date.now,
       // After an update this script is orphaned: stop quietly, never reload the tab.
       isInvalid: () => ctx.isInvalid,
     });
-    listenToTap(
+    acknowledge = listenToTap(
       document,
       (target, type, listener) => ctx.addEventListener(target, type, listener),
       (payload) => relay.receive(payload),

@@ -1,6 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { connectTap } from '../lib/capture/channel';
-import { installTap } from '../lib/capture/tap';
+import { installTap, type InstalledTap } from '../lib/capture/tap';
 import { classifyTask } from '../lib/footprint/classify';
 import { ADAPTERS } from '../lib/sites';
 import { hostPermissions, scriptSiteForUrl } from '../lib/sites/hosts';
@@ -16,11 +16,13 @@ export default defineContentScript({
     const site = scriptSiteForUrl(location.href);
     const adapters = ADAPTERS.filter((adapter) => adapter.site === site);
     if (adapters.length === 0) return;
-    const send = connectTap(document);
-    installTap(window, {
+    let tap: InstalledTap | undefined;
+    // A newer tap (after an extension update) takes over new turns from this one.
+    const line = connectTap(document, () => tap?.retire());
+    tap = installTap(window, {
       adapters,
       classify: classifyTask,
-      send: (measurement) => send(JSON.stringify(measurement)),
+      send: (measurement) => line.send(measurement.id, measurement.durationMs, JSON.stringify(measurement)),
     });
   },
 });

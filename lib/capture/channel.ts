@@ -1,12 +1,26 @@
 /**
- * The private line from the page-world tap to the isolated-world relay.
+ * The private line between the page-world tap and the isolated-world relay.
  *
- * Both scripts run at document_start, before any page script, in either order.
- * The relay picks a random channel name per page load and tells the tap; the
- * tap confirms on that channel, after which the relay stops answering. All of
- * it happens synchronously before the page's own code runs, so the page never
- * learns the name and cannot forge measurements into the relay. (If it could,
- * the relay's validation and rate limit still bound what it can write.)
+ * Handshake. Both scripts run at document_start, before any page script, in
+ * either order. The relay picks a random channel name per page load and
+ * announces it; the tap answers "hello" on it, after which the relay no longer
+ * answers a tap's call. All of it happens before the page's own code runs, so
+ * the page never learns the name and cannot forge measurements into the relay.
+ *
+ * Nothing lost across an extension update. The tap keeps every measurement
+ * until the relay acknowledges it (after the background committed it) and
+ * resends what is unacknowledged to the next relay that announces itself: an
+ * update orphans the old relay, and a fresh one is injected into open tabs.
+ * When a newer tap is injected too (Firefox re-injects all content scripts),
+ * the older tap retires: it starts no new turns and finishes the ones under way.
+ *
+ * What a page can do with this protocol, since it sees everything said after
+ * its own scripts started: announce a channel of its own (the tap then sends
+ * it the numbers measured about this very page), call a tap's retirement (this
+ * page stops being measured), or, after an update re-injected the relay, learn
+ * that relay's channel and send it measurements, which are validated and
+ * rate-limited and can only add to this site's counts. A page can always
+ * avoid being measured; it cannot reach another site or the extension.
  *
  * Payloads are JSON strings: primitives cross between worlds in both browsers
  * without Firefox's cloneInto.
@@ -16,42 +30,97 @@ const TAP_READY = 'frugal:tap-ready';
 const CHANNEL_ANNOUNCE = 'frugal:channel';
 const CHANNEL_PATTERN = /^frugal-[0-9a-f-]{36}$/;
 const HELLO = 'hello';
-/** Measurements held while no relay has answered yet (the relay may start second). */
-const MAX_QUEUED = 100;
+/** Unacknowledged measurements a tap keeps for resending; the oldest go first. */
+export const MAX_UNACKNOWLEDGED = 200;
+
+const ackEvent = (channel: string): string => `${channel}:ack`;
 
 type Listen = (target: EventTarget, type: string, listener: (event: Event) => void) => void;
 
-/** MAIN world: returns a function that sends one JSON payload to the relay. */
-export function connectTap(doc: Document): (payload: string) => void {
-  // Keep our own references: the page may replace these globals later.
+/** One measurement the relay has handled: its id and the duration it had (newer ones run longer). */
+export type Ack = readonly [id: string, durationMs: number];
+
+export interface TapLine {
+  /** Send one measurement (JSON) for turn `id`; kept until acknowledged. */
+  send(id: string, durationMs: number, payload: string): void;
+  /** Measurements not acknowledged yet. */
+  readonly unacknowledged: number;
+}
+
+/**
+ * MAIN world. `onRetire` is called once if a newer tap is injected into the page.
+ */
+export function connectTap(doc: Document, onRetire: () => void): TapLine {
+  // Our own references: the page may replace these globals later.
   const dispatch = EventTarget.prototype.dispatchEvent;
-  const removeListener = EventTarget.prototype.removeEventListener;
+  const listen = EventTarget.prototype.addEventListener;
   const CustomEventClass = CustomEvent;
+  const parse = JSON.parse;
   let channel: string | null = null;
-  const queue: string[] = [];
+  let announcingMyself = false;
+  let retired = false;
+  const pending = new Map<string, { durationMs: number; payload: string }>();
 
   const post = (payload: string): void => {
-    dispatch.call(doc, new CustomEventClass(channel!, { detail: payload }));
+    if (channel !== null) dispatch.call(doc, new CustomEventClass(channel, { detail: payload }));
   };
-  const onAnnounce = (event: Event): void => {
+  const onAck = (event: Event): void => {
     const detail = (event as CustomEvent).detail;
-    if (channel !== null || typeof detail !== 'string' || !CHANNEL_PATTERN.test(detail)) return;
-    channel = detail;
-    removeListener.call(doc, CHANNEL_ANNOUNCE, onAnnounce);
-    post(HELLO);
-    for (const payload of queue.splice(0)) post(payload);
+    if (typeof detail !== 'string') return;
+    let acks: unknown;
+    try {
+      acks = parse(detail);
+    } catch {
+      return;
+    }
+    if (!Array.isArray(acks)) return;
+    for (const ack of acks) {
+      if (!Array.isArray(ack) || typeof ack[0] !== 'string' || typeof ack[1] !== 'number') continue;
+      const entry = pending.get(ack[0]);
+      // Keep a newer measurement of the same turn that the relay has not handled yet.
+      if (entry && entry.durationMs <= ack[1]) pending.delete(ack[0]);
+    }
   };
-  doc.addEventListener(CHANNEL_ANNOUNCE, onAnnounce);
-  dispatch.call(doc, new CustomEventClass(TAP_READY));
 
-  return (payload) => {
-    if (channel !== null) post(payload);
-    else if (queue.length < MAX_QUEUED) queue.push(payload);
+  listen.call(doc, CHANNEL_ANNOUNCE, (event: Event) => {
+    const detail = (event as CustomEvent).detail;
+    if (typeof detail !== 'string' || !CHANNEL_PATTERN.test(detail) || detail === channel) return;
+    channel = detail;
+    listen.call(doc, ackEvent(detail), onAck);
+    post(HELLO);
+    for (const entry of pending.values()) post(entry.payload);
+  });
+  listen.call(doc, TAP_READY, () => {
+    if (announcingMyself || retired) return;
+    retired = true;
+    onRetire();
+  });
+
+  announcingMyself = true;
+  dispatch.call(doc, new CustomEventClass(TAP_READY));
+  announcingMyself = false;
+
+  return {
+    send(id, durationMs, payload) {
+      pending.delete(id);
+      pending.set(id, { durationMs, payload });
+      if (pending.size > MAX_UNACKNOWLEDGED) {
+        const oldest = pending.keys().next().value;
+        if (oldest !== undefined) pending.delete(oldest);
+      }
+      post(payload);
+    },
+    get unacknowledged() {
+      return pending.size;
+    },
   };
 }
 
-/** ISOLATED world: opens a fresh channel and hands each payload from the tap to `onPayload`. */
-export function listenToTap(doc: Document, listen: Listen, onPayload: (payload: string) => void): void {
+/**
+ * ISOLATED world: opens a fresh channel, hands each payload from the tap to
+ * `onPayload`, and returns the function that acknowledges handled measurements.
+ */
+export function listenToTap(doc: Document, listen: Listen, onPayload: (payload: string) => void): (acks: readonly Ack[]) => void {
   const channel = `frugal-${crypto.randomUUID()}`;
   let tapConnected = false;
   const announce = (): void => {
@@ -70,4 +139,7 @@ export function listenToTap(doc: Document, listen: Listen, onPayload: (payload: 
     if (!tapConnected) announce();
   });
   announce();
+  return (acks) => {
+    if (acks.length > 0) doc.dispatchEvent(new CustomEvent(ackEvent(channel), { detail: JSON.stringify(acks) }));
+  };
 }

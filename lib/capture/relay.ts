@@ -1,5 +1,7 @@
 import type { Measurement } from '../event';
 import type { CaptureMessage, CaptureReply } from '../messages';
+import type { Ack } from './channel';
+import { asRecord } from './sse';
 import { parseJson } from './sse';
 import { parseMeasurement } from './schema';
 
@@ -16,6 +18,8 @@ import { parseMeasurement } from './schema';
 
 export interface RelayDeps {
   send(message: CaptureMessage): Promise<unknown>;
+  /** Tell the tap these measurements are handled (stored, or refused for good), so it can forget them. */
+  acknowledge(acks: readonly Ack[]): void;
   setTimeout(callback: () => void, ms: number): unknown;
   now(): number;
   /** True once the extension was reloaded or updated under this page. */
@@ -75,13 +79,20 @@ export class Relay {
 
   /** A JSON payload from the tap. */
   receive(payload: string): void {
-    const measurement = parseMeasurement(parseJson(payload));
+    const parsed = parseJson(payload);
+    const measurement = parseMeasurement(parsed);
     if (!measurement) {
       this.stats.invalid++;
+      // Refused for good: let the tap forget it rather than resend it forever.
+      const record = asRecord(parsed);
+      if (typeof record?.id === 'string' && typeof record.durationMs === 'number') {
+        this.deps.acknowledge([[record.id, record.durationMs]]);
+      }
       return;
     }
     if (!this.admit(measurement.id)) {
       this.stats.rateLimited++;
+      this.deps.acknowledge([[measurement.id, measurement.durationMs]]);
       return;
     }
     this.stats.accepted++;
@@ -186,7 +197,12 @@ export class Relay {
       this.backOff(batch);
       return false;
     }
-    for (const id of [...reply.stored, ...reply.rejected]) {
+    const answered = new Set([...reply.stored, ...reply.rejected]);
+    const acks: Ack[] = [];
+    for (const sent of batch) {
+      const id = sent.measurement.id;
+      if (!answered.has(id)) continue;
+      acks.push([id, sent.measurement.durationMs]);
       const entry = this.outbox.get(id);
       // A newer version that arrived while this one was in flight stays queued.
       if (entry && entry.version === versions.get(id)) {
@@ -194,7 +210,7 @@ export class Relay {
         if (reply.stored.includes(id)) this.stats.delivered++;
       }
     }
-    const answered = new Set([...reply.stored, ...reply.rejected]);
+    this.deps.acknowledge(acks);
     this.backOff(batch.filter((entry) => !answered.has(entry.measurement.id)));
     return true;
   }

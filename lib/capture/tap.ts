@@ -39,7 +39,15 @@ export interface TapWindow {
 /** Recently finished turns by continuation key, so a resumed stream stays one event. */
 const RECENT_TURNS = 16;
 
-export function installTap(win: TapWindow, options: TapOptions): void {
+export interface InstalledTap {
+  /**
+   * A newer tap took over this page (the extension was updated): start no new
+   * turns, stop DOM detectors, let the turns under way finish and report.
+   */
+  retire(): void;
+}
+
+export function installTap(win: TapWindow, options: TapOptions): InstalledTap {
   const tap = new Tap(options);
   hookFetch(win, tap);
   hookXhr(win, tap);
@@ -48,15 +56,17 @@ export function installTap(win: TapWindow, options: TapOptions): void {
   // A tab closed mid-answer: send what was measured so far rather than the
   // provisional record from the start of the turn.
   win.addEventListener('pagehide', () => tap.flushOpenTurns());
+  return { retire: () => tap.retire() };
 }
 
-/** DOM detectors start once the document has a body; they run for the page's life. */
+/** DOM detectors start once the document has a body; they run until the tap retires. */
 function startDomDetectors(win: TapWindow, tap: Tap, adapters: readonly SiteAdapter[]): void {
   const doc = win.document;
   const detecting = adapters.filter((adapter) => adapter.detect);
   if (!doc || detecting.length === 0) return;
-  const signal = new AbortController().signal;
+  const signal = tap.retirement;
   const start = (): void => {
+    if (signal.aborted) return;
     for (const adapter of detecting) {
       safely(() => adapter.detect!({ doc, signal, open: tap.opener(adapter, undefined, 'dom') }));
     }
@@ -66,6 +76,7 @@ function startDomDetectors(win: TapWindow, tap: Tap, adapters: readonly SiteAdap
 }
 
 class Tap {
+  private readonly retired = new AbortController();
   private readonly open = new Set<Turn>();
   private readonly recent = new Map<string, Turn>();
   private readonly now: () => number;
@@ -76,7 +87,17 @@ class Tap {
     this.newId = options.newId ?? (() => crypto.randomUUID());
   }
 
+  /** Aborted when a newer tap takes over the page. */
+  get retirement(): AbortSignal {
+    return this.retired.signal;
+  }
+
+  retire(): void {
+    this.retired.abort();
+  }
+
   adapterFor(url: URL, method: string): SiteAdapter | undefined {
+    if (this.retired.signal.aborted) return undefined;
     return this.options.adapters.find((adapter) => adapter.request && adapter.watches?.(url, method));
   }
 
@@ -422,6 +443,8 @@ function hookWebSocket(win: TapWindow, tap: Tap): void {
   win.WebSocket = new Proxy(NativeSocket, {
     construct(target, args: unknown[], newTarget) {
       const socket = Reflect.construct(target, args, newTarget) as WebSocket;
+      // A retired tap leaves new sockets to the tap that replaced it.
+      if (tap.retirement.aborted) return socket;
       try {
         const url = new URL(socket.url);
         for (const adapter of adapters) {

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { connectTap, listenToTap } from '../channel';
+import { describe, expect, it, vi } from 'vitest';
+import { connectTap, listenToTap, MAX_UNACKNOWLEDGED, type Ack } from '../channel';
 
 function fakeDocument(): Document {
   return new EventTarget() as unknown as Document;
@@ -8,21 +8,28 @@ function fakeDocument(): Document {
 const listen = (target: EventTarget, type: string, listener: (event: Event) => void) =>
   target.addEventListener(type, listener);
 
+/** A relay end that records payloads and can acknowledge them. */
+function relayEnd(doc: Document) {
+  const received: string[] = [];
+  const ack = listenToTap(doc, listen, (payload) => received.push(payload));
+  return { received, ack: (...acks: Ack[]) => ack(acks) };
+}
+
 describe('tap ↔ relay channel', () => {
   it.each(['tap first', 'relay first'])('connects whichever script starts first (%s)', (order) => {
     const doc = fakeDocument();
-    const received: string[] = [];
-    let send!: (payload: string) => void;
+    let relay!: ReturnType<typeof relayEnd>;
+    let tap!: ReturnType<typeof connectTap>;
     if (order === 'tap first') {
-      send = connectTap(doc);
-      send('early');
-      listenToTap(doc, listen, (payload) => received.push(payload));
+      tap = connectTap(doc, () => undefined);
+      tap.send('a', 1, 'early');
+      relay = relayEnd(doc);
     } else {
-      listenToTap(doc, listen, (payload) => received.push(payload));
-      send = connectTap(doc);
+      relay = relayEnd(doc);
+      tap = connectTap(doc, () => undefined);
     }
-    send('{"a":1}');
-    expect(received).toEqual(order === 'tap first' ? ['early', '{"a":1}'] : ['{"a":1}']);
+    tap.send('b', 1, '{"b":1}');
+    expect(relay.received).toEqual(order === 'tap first' ? ['early', '{"b":1}'] : ['{"b":1}']);
   });
 
   it('uses a fresh random channel each page load', () => {
@@ -38,36 +45,72 @@ describe('tap ↔ relay channel', () => {
 
   it('does not tell the channel to a page that asks after the tap connected', () => {
     const doc = fakeDocument();
-    listenToTap(doc, listen, () => undefined);
-    connectTap(doc);
+    relayEnd(doc);
+    connectTap(doc, () => undefined);
     const leaked: string[] = [];
     doc.addEventListener('frugal:channel', (event) => leaked.push((event as CustomEvent<string>).detail));
+    const retire = vi.fn();
+    // The page's own call looks like a newer tap: the old tap retires (documented), nothing leaks.
+    connectTap(fakeDocument(), retire);
     doc.dispatchEvent(new CustomEvent('frugal:tap-ready'));
     expect(leaked).toEqual([]);
   });
 
-  it('ignores a forged channel announcement once connected', () => {
+  it('keeps measurements until acknowledged and resends them to the next relay (after an update)', () => {
     const doc = fakeDocument();
-    const received: string[] = [];
-    listenToTap(doc, listen, (payload) => received.push(payload));
-    const send = connectTap(doc);
-    const forged: string[] = [];
-    const fake = 'frugal-00000000-0000-4000-8000-000000000000';
-    doc.addEventListener(fake, (event) => forged.push((event as CustomEvent<string>).detail));
-    doc.dispatchEvent(new CustomEvent('frugal:channel', { detail: fake }));
-    send('still private');
-    expect(received).toEqual(['still private']);
-    expect(forged).toEqual([]);
+    const first = relayEnd(doc);
+    const tap = connectTap(doc, () => undefined);
+    tap.send('turn-1', 100, 'provisional-1');
+    tap.send('turn-2', 300, 'final-2');
+    first.ack(['turn-2', 300]);
+    expect(tap.unacknowledged).toBe(1);
+    // The old relay is orphaned without acknowledging turn-1; a new one is injected.
+    const second = relayEnd(doc);
+    expect(second.received).toEqual(['provisional-1']);
   });
 
-  it('passes only string payloads on to the relay', () => {
+  it('keeps a newer measurement of a turn when an older one is acknowledged', () => {
     const doc = fakeDocument();
-    const received: unknown[] = [];
+    const relay = relayEnd(doc);
+    const tap = connectTap(doc, () => undefined);
+    tap.send('turn-1', 100, 'provisional');
+    tap.send('turn-1', 900, 'final');
+    relay.ack(['turn-1', 100]);
+    expect(tap.unacknowledged).toBe(1);
+    relay.ack(['turn-1', 900]);
+    expect(tap.unacknowledged).toBe(0);
+  });
+
+  it('bounds what it keeps unacknowledged', () => {
+    const doc = fakeDocument();
+    const tap = connectTap(doc, () => undefined);
+    for (let n = 0; n < MAX_UNACKNOWLEDGED + 50; n++) tap.send(`turn-${n}`, 1, 'x');
+    expect(tap.unacknowledged).toBe(MAX_UNACKNOWLEDGED);
+  });
+
+  it('retires when a newer tap starts on the page, not on its own start', () => {
+    const doc = fakeDocument();
+    const retireOld = vi.fn();
+    const retireNew = vi.fn();
+    connectTap(doc, retireOld);
+    expect(retireOld).not.toHaveBeenCalled();
+    connectTap(doc, retireNew);
+    expect(retireOld).toHaveBeenCalledOnce();
+    expect(retireNew).not.toHaveBeenCalled();
+  });
+
+  it('ignores malformed acknowledgements and non-string payloads', () => {
+    const doc = fakeDocument();
     let channel = '';
     doc.addEventListener('frugal:channel', (event) => (channel = (event as CustomEvent<string>).detail));
-    listenToTap(doc, listen, (payload) => received.push(payload));
+    const relay = relayEnd(doc);
+    const tap = connectTap(doc, () => undefined);
+    tap.send('turn-1', 5, 'payload');
+    for (const detail of ['not json', '{}', '[["turn-1"]]', '[[1, 5]]', JSON.stringify([['turn-1', 'x']])]) {
+      doc.dispatchEvent(new CustomEvent(`${channel}:ack`, { detail }));
+    }
+    expect(tap.unacknowledged).toBe(1);
     doc.dispatchEvent(new CustomEvent(channel, { detail: { not: 'a string' } }));
-    doc.dispatchEvent(new CustomEvent(channel, { detail: 'text' }));
-    expect(received).toEqual(['text']);
+    expect(relay.received).toEqual(['payload']);
   });
 });

@@ -121,6 +121,8 @@ export interface TestPage {
   /** The last measurement sent for each turn id, in order of first appearance. */
   finals(): Measurement[];
   pagehide(): void;
+  /** What a newer tap's arrival does to this one. */
+  retire(): void;
 }
 
 /** A stand-in page with the tap installed, whose fetch answers from `respond`. */
@@ -156,7 +158,7 @@ export function testPage(
       if (type === 'pagehide') pagehide.push(listener);
     }) as Window['addEventListener'],
   };
-  installTap(win, {
+  const installed = installTap(win, {
     adapters,
     send: (measurement) => sent.push(measurement),
     classify: classifyTask,
@@ -174,6 +176,7 @@ export function testPage(
       return [...last.values()];
     },
     pagehide: () => pagehide.forEach((listener) => listener()),
+    retire: () => installed.retire(),
   };
 }
 

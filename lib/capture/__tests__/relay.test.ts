@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CaptureMessage, CaptureReply } from '../../messages';
+import type { Ack } from '../channel';
 import { Relay, RELAY_LIMITS } from '../relay';
 import { validMeasurement } from './fakes';
 
@@ -9,11 +10,13 @@ function harness(answer: (message: CaptureMessage) => CaptureReply | Promise<Cap
   let invalid = false;
   const timers: { at: number; run: () => void }[] = [];
   const sent: CaptureMessage[] = [];
+  const acks: Ack[] = [];
   const relay = new Relay({
     send: async (message) => {
       sent.push(structuredClone(message));
       return answer(message);
     },
+    acknowledge: (handled) => acks.push(...handled),
     setTimeout: (run, ms) => timers.push({ at: now + ms, run }),
     now: () => now,
     isInvalid: () => invalid,
@@ -21,6 +24,7 @@ function harness(answer: (message: CaptureMessage) => CaptureReply | Promise<Cap
   return {
     relay,
     sent,
+    acks,
     invalidate: () => (invalid = true),
     /** Advance the clock, running due timers and letting promises settle. */
     async advance(ms: number) {
@@ -57,6 +61,22 @@ describe('Relay', () => {
     expect(h.sent[0]!.measurements[0]).toEqual(validMeasurement());
     expect(h.relay.pending).toBe(0);
     expect(h.relay.stats).toMatchObject({ accepted: 1, delivered: 1 });
+    expect(h.acks).toEqual([[validMeasurement().id, validMeasurement().durationMs]]);
+  });
+
+  it('acknowledges only after the background answered', async () => {
+    const h = harness(() => undefined);
+    h.relay.receive(JSON.stringify(validMeasurement()));
+    await h.advance(5_000);
+    expect(h.acks).toEqual([]);
+  });
+
+  it('acknowledges what it refuses for good, so the tap does not resend it forever', () => {
+    const h = harness(storeAll);
+    h.relay.receive(JSON.stringify({ ...validMeasurement({ id: id(1) }), outputChars: -5 }));
+    expect(h.acks).toEqual([[id(1), validMeasurement().durationMs]]);
+    for (let n = 0; n < RELAY_LIMITS.updatesPerId + 1; n++) h.relay.receive(JSON.stringify(validMeasurement({ id: id(2), durationMs: n + 1 })));
+    expect(h.acks.at(-1)).toEqual([id(2), RELAY_LIMITS.updatesPerId + 1]);
   });
 
   it('drops payloads that are not valid measurements, and never sends them', async () => {

@@ -142,6 +142,21 @@ describe('fetch', () => {
   });
 });
 
+describe('retirement (a newer tap took over after an update)', () => {
+  it('finishes the turn under way but starts no new ones', async () => {
+    const page = testPage([lineSite], () => ({ body: ANSWER, chunkSize: 4 }));
+    const inFlight = await page.win.fetch('https://chatgpt.com/ask', { method: 'POST', body: 'first' });
+    page.retire();
+    await inFlight.text();
+    await (await page.win.fetch('https://chatgpt.com/ask', { method: 'POST', body: 'second' })).text();
+    const socket = new page.win.WebSocket('wss://chatgpt.com/live');
+    socket.send('ask:third');
+    FakeSocket.last!.serverSends('end');
+    await sentAtLeast(page, 2);
+    expect(page.finals()).toEqual([expect.objectContaining({ inputChars: 5, status: 'complete' })]);
+  });
+});
+
 describe('XMLHttpRequest', () => {
   it('streams the response text to the adapter while the page reads it as usual', async () => {
     const page = testPage([lineSite], () => ({ body: '' }));
