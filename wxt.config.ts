@@ -14,8 +14,9 @@ export default defineConfig({
     name: 'Frugal',
     description:
       'See what your AI prompts cost in energy, CO2e and water, with honest ranges, next to what a simpler tool would have cost.',
-    // IndexedDB needs no permission; nothing else is used yet.
-    permissions: [],
+    // scripting: put content scripts into tabs already open at install or update
+    // (Chrome does not). IndexedDB needs no permission.
+    permissions: ['scripting'],
     host_permissions: hostPermissions(),
     ...(browser === 'firefox'
       ? {

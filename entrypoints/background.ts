@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { handleCapture, handleWitness, type CaptureDeps } from '../lib/background/capture';
+import { injectIntoOpenTabs, type InjectApi } from '../lib/background/reinject';
 import { isCaptureMessage, isWitnessMessage } from '../lib/messages';
 import { createDbConnection } from '../lib/store/db';
 
@@ -33,6 +34,12 @@ export default defineBackground(() => {
     },
   };
 
+  // Chrome leaves open tabs without content scripts after an install or update.
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (isFirefox() || (reason !== 'install' && reason !== 'update')) return;
+    void injectIntoOpenTabs(browser as unknown as InjectApi).catch(() => undefined);
+  });
+
   // Registered synchronously on every start, or events that woke the worker are lost.
   // Each handler answers only its own messages (undefined otherwise).
   browser.runtime.onMessage.addListener((message, sender) => {
@@ -41,3 +48,8 @@ export default defineBackground(() => {
     return undefined;
   });
 });
+
+/** Firefox alone has runtime.getBrowserInfo; it injects content scripts into open tabs itself. */
+function isFirefox(): boolean {
+  return typeof (browser.runtime as { getBrowserInfo?: unknown }).getBrowserInfo === 'function';
+}

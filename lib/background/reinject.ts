@@ -1,0 +1,47 @@
+import { hostPermissions } from '../sites/hosts';
+
+/** The parts of the extension API this needs (the real `browser`, or a fake in tests). */
+export interface InjectApi {
+  tabs: { query(query: { url: string[] }): Promise<{ id?: number }[]> };
+  scripting: {
+    executeScript(injection: {
+      target: { tabId: number };
+      files: string[];
+      world?: 'MAIN' | 'ISOLATED';
+      injectImmediately?: boolean;
+    }): Promise<unknown>;
+  };
+}
+
+export const CONTENT_SCRIPT_FILES = { tap: 'content-scripts/tap.js', relay: 'content-scripts/relay.js' } as const;
+
+/**
+ * After an install or update, Chrome does not put content scripts into tabs
+ * that are already open: those pages would go unmeasured (install) or keep an
+ * orphaned relay whose measurements can no longer be delivered (update) until
+ * reloaded. Inject both scripts into every open supported tab instead; the new
+ * tap takes over new turns from the old one and the old tap hands its
+ * unacknowledged measurements to the new relay (lib/capture/channel.ts).
+ * Firefox injects into open tabs by itself, so this runs in Chrome only.
+ * Returns the number of tabs reached.
+ */
+export async function injectIntoOpenTabs(api: InjectApi): Promise<number> {
+  const tabs = await api.tabs.query({ url: hostPermissions() });
+  let reached = 0;
+  for (const { id } of tabs) {
+    if (id === undefined) continue;
+    try {
+      await api.scripting.executeScript({
+        target: { tabId: id },
+        files: [CONTENT_SCRIPT_FILES.tap],
+        world: 'MAIN',
+        injectImmediately: true,
+      });
+      await api.scripting.executeScript({ target: { tabId: id }, files: [CONTENT_SCRIPT_FILES.relay], injectImmediately: true });
+      reached++;
+    } catch {
+      // A tab showing an error page or closing right now: it gets the scripts on its next load.
+    }
+  }
+  return reached;
+}
