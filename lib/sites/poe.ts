@@ -75,7 +75,8 @@ interface Prompt {
   finished: Set<string>;
 }
 
-export const poe: SiteAdapter = poeAdapter();
+// Pure: the relay bundle imports this file for poePage only, and must not keep the adapter.
+export const poe: SiteAdapter = /* @__PURE__ */ poeAdapter();
 
 /** A Poe adapter with its own registry of prompts awaiting answers. */
 export function poeAdapter(): SiteAdapter {
