@@ -34,6 +34,14 @@ export const SITE_HOSTS: readonly SiteHost[] = [
   { site: 'meta', name: 'Meta AI', hosts: ['www.meta.ai', 'meta.ai'] },
   { site: 'poe', name: 'Poe', hosts: ['poe.com'] },
   { site: 'huggingchat', name: 'HuggingChat', hosts: ['huggingface.co'], pathPrefix: '/chat' },
+  { site: 'midjourney', name: 'Midjourney', hosts: ['www.midjourney.com'] },
+  // Only the creator: the rest of Bing (search, chat) is none of Frugal's business.
+  { site: 'bing-image-creator', name: 'Bing Image Creator', hosts: ['www.bing.com'], pathPrefix: '/images/create' },
+  // The app's work goes to api.leonardo.ai, read from the app's page: no permission needed there.
+  { site: 'leonardo', name: 'Leonardo.Ai', hosts: ['app.leonardo.ai'] },
+  { site: 'ideogram', name: 'Ideogram', hosts: ['ideogram.ai'] },
+  // Likewise Firefly's work goes to *.adobe.io hosts, read from this page.
+  { site: 'firefly', name: 'Adobe Firefly', hosts: ['firefly.adobe.com'] },
 ];
 
 /** Match patterns for the manifest: host permissions and content scripts. */

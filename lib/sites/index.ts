@@ -1,11 +1,16 @@
+import { bingImageCreator } from './bing-image-creator';
 import { chatgpt } from './chatgpt';
 import { claude } from './claude';
 import { copilot } from './copilot';
 import { deepseek } from './deepseek';
+import { firefly } from './firefly';
 import { gemini } from './gemini';
 import { grok, grokOnX } from './grok';
 import { huggingchat } from './huggingchat';
+import { ideogram } from './ideogram';
+import { leonardo } from './leonardo';
 import { meta } from './meta';
+import { midjourney } from './midjourney';
 import { mistral } from './mistral';
 import { perplexity } from './perplexity';
 import { poe } from './poe';
@@ -25,4 +30,9 @@ export const ADAPTERS: readonly SiteAdapter[] = [
   meta,
   poe,
   huggingchat,
+  midjourney,
+  bingImageCreator,
+  leonardo,
+  ideogram,
+  firefly,
 ];

@@ -1,11 +1,16 @@
+import { bingImageCreatorPage } from './bing-image-creator';
 import { chatgptPage } from './chatgpt';
 import { claudePage } from './claude';
 import { copilotPage } from './copilot';
 import { deepseekPage } from './deepseek';
+import { fireflyPage } from './firefly';
 import { geminiPage } from './gemini';
 import { grokPage } from './grok';
 import { huggingchatPage } from './huggingchat';
+import { ideogramPage } from './ideogram';
+import { leonardoPage } from './leonardo';
 import { metaPage } from './meta';
+import { midjourneyPage } from './midjourney';
 import { mistralPage } from './mistral';
 import { perplexityPage } from './perplexity';
 import { poePage } from './poe';
@@ -24,6 +29,11 @@ export const PAGES: readonly SitePage[] = [
   metaPage,
   poePage,
   huggingchatPage,
+  midjourneyPage,
+  bingImageCreatorPage,
+  leonardoPage,
+  ideogramPage,
+  fireflyPage,
 ];
 
 /** The page facts that apply to this URL's site and host, if any. */

@@ -14,6 +14,13 @@ describe('site hosts', () => {
     ['https://huggingface.co/chat', 'huggingchat'],
     ['https://x.com/i/grok?conversation=1', 'grok'],
     ['https://grok.com/', 'grok'],
+    ['https://www.midjourney.com/imagine', 'midjourney'],
+    ['https://www.bing.com/images/create?q=a%20fox&rt=4&FORM=GENCRE&id=1-3f9d7e2a', 'bing-image-creator'],
+    ['https://www.bing.com/images/create/ai-video-generator?q=waves&ctype=video', 'bing-image-creator'],
+    ['https://www.bing.com/images/create/a-fox/1-3f9d7e2a?FORM=GUH2CR', 'bing-image-creator'],
+    ['https://app.leonardo.ai/image-generation', 'leonardo'],
+    ['https://ideogram.ai/t/explore', 'ideogram'],
+    ['https://firefly.adobe.com/generate/image', 'firefly'],
   ])('attributes %s to %s', (url, site) => {
     expect(siteForUrl(url)).toBe(site);
   });
@@ -26,6 +33,14 @@ describe('site hosts', () => {
     'http://chatgpt.com/',
     'https://chatgpt.com.evil.example/',
     'https://evil.example/?u=https://chatgpt.com/',
+    'https://www.bing.com/search?q=images%2Fcreate',
+    'https://www.bing.com/images/search?q=fox',
+    'https://www.bing.com/images/creative',
+    'https://bing.com/images/create',
+    'https://midjourney.com/imagine',
+    'https://api.leonardo.ai/v1/graphql',
+    'https://firefly-3p.ff.adobe.io/v2/3p-images/generate-async',
+    'https://www.adobe.com/products/firefly.html',
     'not a url',
     undefined,
   ])('attributes nothing to %s', (url) => {
@@ -46,7 +61,21 @@ describe('site hosts', () => {
     expect(patterns.some((pattern) => pattern.includes('<all_urls>') || pattern.includes('*.'))).toBe(false);
   });
 
-  it('has an adapter and page facts for every chat site it hosts', () => {
+  it('asks for Bing Image Creator only, not the rest of Bing, and for no API host the image apps call', () => {
+    const patterns = hostPermissions();
+    expect(patterns).toContain('https://www.bing.com/images/create*');
+    expect(patterns.filter((pattern) => pattern.includes('bing.com'))).toEqual(['https://www.bing.com/images/create*']);
+    for (const page of ['https://www.midjourney.com/*', 'https://app.leonardo.ai/*', 'https://ideogram.ai/*', 'https://firefly.adobe.com/*']) {
+      expect(patterns).toContain(page);
+    }
+    expect(patterns.some((pattern) => /api\.leonardo\.ai|adobe\.io/.test(pattern))).toBe(false);
+  });
+
+  it('hosts every site the stored event knows', () => {
+    for (const site of SITE_IDS) expect(SITE_HOSTS.some((entry) => entry.site === site), site).toBe(true);
+  });
+
+  it('has an adapter and page facts for every site it hosts', () => {
     for (const { site } of SITE_HOSTS) {
       expect(ADAPTERS.some((adapter) => adapter.site === site), site).toBe(true);
       expect(PAGES.some((page) => page.site === site), site).toBe(true);
