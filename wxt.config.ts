@@ -6,18 +6,25 @@ import { hostPermissions } from './lib/sites/hosts';
 export default defineConfig({
   // Explicit imports everywhere: lib/ stays plain TypeScript that tests import directly.
   imports: false,
-  modules: ['@wxt-dev/webextension-polyfill'],
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   vite: () => ({
     plugins: [preact()],
   }),
   manifest: ({ browser }) => ({
     name: 'Frugal',
-    description:
-      'See what your AI prompts cost in energy, CO2e and water, with honest ranges, next to what a simpler tool would have cost.',
-    // scripting: put content scripts into tabs already open at install or update
-    // (Chrome does not). IndexedDB needs no permission.
-    permissions: ['scripting'],
+    description: '__MSG_extensionDescription__',
+    // Texts in locales/ (English, Spanish); @wxt-dev/i18n turns them into _locales/*/messages.json.
+    default_locale: 'en',
+    // None of these shows an install warning. scripting: put content scripts into tabs already
+    // open at install or update (Chrome does not). storage: settings. alarms: the weekly summary
+    // and retention pruning run when due, not only when a prompt wakes the worker. IndexedDB
+    // needs no permission.
+    permissions: ['scripting', 'storage', 'alarms'],
+    // Asked for only when the user turns the weekly notification on.
+    optional_permissions: ['notifications'],
     host_permissions: hostPermissions(),
+    // Settings are a section of the dashboard, which opens in a tab of its own.
+    options_ui: { page: 'dashboard.html#settings', open_in_tab: true },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

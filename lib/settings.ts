@@ -1,7 +1,8 @@
 import * as v from 'valibot';
-import { browser } from 'wxt/browser';
 import { SITE_IDS, type SiteId } from './event';
 import { REGION_CODES } from './footprint/grid';
+import { addDays } from './time';
+import { extensionApi } from './views/extension-api';
 
 /**
  * The user's settings, in `browser.storage.local` under one key. Extension
@@ -73,14 +74,14 @@ export function parseSettings(raw: unknown): Settings {
 }
 
 export async function readSettings(): Promise<Settings> {
-  const stored = await browser.storage.local.get(SETTINGS_KEY);
+  const stored = await extensionApi().storage.local.get(SETTINGS_KEY);
   return parseSettings(stored[SETTINGS_KEY]);
 }
 
 /** Change some settings; resolves with the settings as stored. */
 export async function writeSettings(change: Partial<Settings>): Promise<Settings> {
   const next = parseSettings({ ...(await readSettings()), ...change });
-  await browser.storage.local.set({ [SETTINGS_KEY]: next });
+  await extensionApi().storage.local.set({ [SETTINGS_KEY]: next });
   return next;
 }
 
@@ -89,6 +90,12 @@ export function watchSettings(onChange: (settings: Settings) => void): () => voi
   const listener = (changes: Record<string, { newValue?: unknown }>, area: string): void => {
     if (area === 'local' && SETTINGS_KEY in changes) onChange(parseSettings(changes[SETTINGS_KEY]!.newValue));
   };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
+  const { storage } = extensionApi();
+  storage.onChanged.addListener(listener);
+  return () => storage.onChanged.removeListener(listener);
+}
+
+/** The instant before which a retention period deletes events: local midnight, `days` days ago. */
+export function retentionCutoff(days: number, now: number): number {
+  return addDays(now, -days);
 }

@@ -1,14 +1,64 @@
 import { render } from 'preact';
-import { WeekBySite } from '../../components/WeekBySite';
-import { loadWeekBySite } from '../../lib/views/week';
+import '../../components/theme.css';
+import './popup.css';
+import { WordsContext } from '../../components/words';
+import { SUMMARY_KEY, type WeeklySummary } from '../../lib/background/summary';
+import { readSettings, type Settings, writeSettings } from '../../lib/settings';
 import { openFrugalDb } from '../../lib/store/db';
+import { createFormat } from '../../lib/views/format';
+import { extensionApi } from '../../lib/views/extension-api';
+import { estimateOptions } from '../../lib/views/groups';
+import { loadTranslator } from '../../lib/views/i18n';
+import { loadPopupView, type PopupView } from '../../lib/views/popup';
+import { type PermissionsApi, readSiteStates, type SiteState } from '../../lib/views/site-access';
+import type { SiteId } from '../../lib/event';
+import { Popup } from './App';
 
+/**
+ * First render from the settings, the translator and this week's rollups:
+ * nothing here grows with the history. `data-render-ms` on the root records
+ * how long that took (read by the end-to-end timing test).
+ */
+const started = performance.now();
 const root = document.getElementById('app')!;
-const locale = navigator.language;
 
-openFrugalDb()
-  .then((db) => loadWeekBySite(db, Date.now(), locale))
-  .then(
-    (week) => render(<WeekBySite week={week} locale={locale} />, root),
-    () => render(<WeekBySite week={null} locale={locale} />, root),
-  );
+async function show(): Promise<void> {
+  const browser = extensionApi();
+  const [settings, stored] = await Promise.all([readSettings(), browser.storage.local.get(SUMMARY_KEY)]);
+  const translator = await loadTranslator(settings.language);
+  document.documentElement.lang = translator.language;
+  const now = Date.now();
+  let view: PopupView | null;
+  try {
+    view = await loadPopupView(await openFrugalDb(), now, translator.locale, estimateOptions(settings));
+  } catch {
+    view = null;
+  }
+  const summary = stored[SUMMARY_KEY] as WeeklySummary | undefined;
+  const digest = summary && !summary.seen ? summary : null;
+  // Only the first-run view lists the sites, so only it asks the browser about access.
+  const sites: ReadonlyMap<SiteId, SiteState> =
+    view && !view.hasHistory ? await readSiteStates(settings.disabledSites, browser.permissions as unknown as PermissionsApi) : new Map();
+
+  const draw = (current: Settings): void => {
+    render(
+      <WordsContext.Provider value={{ ...translator, format: createFormat(translator.locale) }}>
+        <Popup
+          view={view}
+          settings={current}
+          digest={digest}
+          sites={sites}
+          now={now}
+          onTogglePause={() => void writeSettings({ paused: !current.paused }).then(draw)}
+        />
+      </WordsContext.Provider>,
+      root,
+    );
+  };
+  draw(settings);
+  root.dataset.renderMs = (performance.now() - started).toFixed(1);
+  // Shown once: the toolbar badge clears when the background sees it read.
+  if (digest) await browser.storage.local.set({ [SUMMARY_KEY]: { ...digest, seen: true } });
+}
+
+void show();
