@@ -1,4 +1,5 @@
 import { asRecord, parseJson, SseDecoder } from '../capture/sse';
+import { ImageLedger, isUserSocket, PromptImages, UserSocketImages } from './chatgpt-images';
 import type { ResponseReader, SiteAdapter, SitePage, TurnReport } from './types';
 
 /**
@@ -19,6 +20,9 @@ import type { ResponseReader, SiteAdapter, SitePage, TurnReport } from './types'
  * - The stream carries the user's own message and hidden system/context messages
  *   too; only assistant text is the answer, `thoughts` content is reasoning.
  *   ChatGPT shows summaries of its reasoning, so reasoning counts are a floor.
+ * - Images: the tool message names the task, `image_asset_pointer` parts the
+ *   files; an image finished after the stream arrives over the user
+ *   WebSocket (chatgpt-images.ts), added to the same prompt's event.
  */
 
 const PROMPT_PATH = /^\/backend-(?:api|anon)\/(?:f\/)?conversation(\/resume)?\/?$/;
@@ -27,9 +31,12 @@ const ANSWER_CONTENT = new Set(['text', 'multimodal_text', 'code']);
 
 type CountAs = 'answer' | 'reasoning' | 'none';
 
+/** This page's image prompts, shared by their streams and the user socket. */
+const imageLedger = new ImageLedger();
+
 export const chatgpt: SiteAdapter = {
   site: 'chatgpt',
-  version: 1,
+  version: 2,
 
   watches(url, method) {
     return method === 'POST' && PROMPT_PATH.test(url.pathname);
@@ -40,16 +47,20 @@ export const chatgpt: SiteAdapter = {
     const body = asRecord(parseJson(req.body ?? ''));
     if (!body) return null;
     const conversationId = typeof body.conversation_id === 'string' ? body.conversation_id : undefined;
-    if (resume) return new V1Reader(open(conversationId));
+    if (resume) return new V1Reader(open(conversationId), conversationId, false);
 
     const action = body.action ?? 'next';
-    if (action === 'continue') return new V1Reader(open(conversationId));
+    if (action === 'continue') return new V1Reader(open(conversationId), conversationId, false);
     if (action !== 'next' && action !== 'variant') return null;
 
     const turn = open();
     if (conversationId) turn.continuationKey(conversationId);
     reportRequest(body, turn);
-    return new V1Reader(turn);
+    return new V1Reader(turn, conversationId, true);
+  },
+
+  socket(url, open) {
+    return isUserSocket(url) ? new UserSocketImages(imageLedger, open) : null;
   },
 };
 
@@ -78,12 +89,21 @@ class V1Reader implements ResponseReader {
   private legacyMessageId: unknown = undefined;
   private legacyCounted = 0;
   private resolvedModelSeen = false;
-  private readonly imagePointers = new Set<string>();
-  private readonly imageTasks = new Set<string>();
+  /** The role of the message being streamed: only tool and assistant files are generated images. */
+  private role: unknown = undefined;
+  /** This prompt's images; shared through the ledger once the conversation is known. */
+  private images = new PromptImages();
+  private attached = false;
   private finished = false;
   private interrupted = false;
 
-  constructor(private readonly turn: TurnReport) {}
+  constructor(
+    private readonly turn: TurnReport,
+    conversationId: string | undefined,
+    private readonly newPrompt: boolean,
+  ) {
+    this.attach(conversationId);
+  }
 
   chunk(text: string): void {
     this.sse.push(text);
@@ -91,8 +111,8 @@ class V1Reader implements ResponseReader {
 
   end(how: 'eof' | 'aborted'): void {
     this.sse.finish();
-    const images = this.imagePointers.size || this.imageTasks.size;
-    if (images > 0) this.turn.images(images);
+    const fresh = this.images.takeNew();
+    if (fresh > 0) this.turn.images(fresh);
     if (how === 'aborted') return;
     if (this.interrupted) this.turn.status('interrupted');
     else if (this.finished) this.turn.status('complete');
@@ -106,6 +126,7 @@ class V1Reader implements ResponseReader {
     const event = asRecord(parseJson(data));
     if (!event) return;
     if (typeof event.conversation_id === 'string') this.turn.continuationKey(event.conversation_id);
+    this.attach(event.conversation_id ?? asRecord(event.v)?.conversation_id);
 
     if (typeof event.type === 'string' && !('v' in event)) {
       this.typedEvent(event);
@@ -137,7 +158,20 @@ class V1Reader implements ResponseReader {
       case 'error':
         this.turn.status('error');
         break;
+      case 'stream_handoff':
+        // The turn goes on over the user socket: remember which topic is this conversation.
+        for (const option of Array.isArray(event.options) ? event.options : []) {
+          imageLedger.linkTopic(asRecord(option)?.topic_id, event.conversation_id);
+        }
+        break;
     }
+  }
+
+  /** Shares this prompt's images under its conversation, the first time the conversation is known. */
+  private attach(conversationId: unknown): void {
+    if (this.attached || typeof conversationId !== 'string' || !conversationId) return;
+    this.attached = true;
+    this.images = imageLedger.attach(conversationId, this.images, this.newPrompt);
   }
 
   private apply(path: unknown, op: unknown, value: unknown): void {
@@ -184,6 +218,7 @@ class V1Reader implements ResponseReader {
   private startMessage(message: Record<string, unknown> | undefined, countInitialText = true): void {
     if (!message) return;
     const role = asRecord(message.author)?.role;
+    this.role = role;
     const content = asRecord(message.content);
     const contentType = content?.content_type;
     if (role === 'assistant' && contentType === 'thoughts') this.countAs = 'reasoning';
@@ -209,15 +244,12 @@ class V1Reader implements ResponseReader {
     }
   }
 
-  /** Generated images arrive as `image_asset_pointer` parts (tool or assistant messages). */
+  /**
+   * Generated images arrive as `image_asset_pointer` parts of tool or
+   * assistant messages; the user's own uploads, echoed in the stream, are not.
+   */
   private notePart(value: unknown): void {
-    const parts = Array.isArray(value) ? value : [value];
-    for (const part of parts) {
-      const record = asRecord(part);
-      if (record?.content_type !== 'image_asset_pointer') continue;
-      const pointer = record.asset_pointer;
-      if (typeof pointer === 'string' && this.imagePointers.size < 64) this.imagePointers.add(pointer);
-    }
+    if (this.role === 'tool' || this.role === 'assistant') this.images.addPointers(value);
   }
 
   private noteMetadata(metadata: Record<string, unknown> | undefined): void {
@@ -238,10 +270,7 @@ class V1Reader implements ResponseReader {
   }
 
   private noteImageTask(taskId: unknown): void {
-    if (typeof taskId === 'string' && taskId && this.imageTasks.size < 64) {
-      this.imageTasks.add(taskId);
-      this.turn.kind('image');
-    }
+    if (this.images.addTask(taskId)) this.turn.kind('image');
   }
 
   /**

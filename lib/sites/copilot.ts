@@ -37,7 +37,7 @@ const MAX_IMAGES = 64;
 
 export const copilot: SiteAdapter = {
   site: 'copilot',
-  version: 1,
+  version: 2,
 
   socket(url, open) {
     if (url.hostname !== CHAT_SOCKET_HOST || !CHAT_SOCKET_PATH.test(url.pathname)) return null;
@@ -56,8 +56,9 @@ class ChatSocket implements SocketReader {
   private previousAnswerId: unknown = undefined;
   /** Characters counted per part, so that a `replaceText` counts only what is new. */
   private partLengths = new Map<string, number>();
-  private images = new Set<string>();
-  private imageDelivered = false;
+  /** Images by part as their previews stream, and as they are delivered (by part, else URL). */
+  private previews = new Set<string>();
+  private delivered = new Set<string>();
 
   constructor(private readonly open: OpenTurn) {}
 
@@ -143,27 +144,31 @@ class ChatSocket implements SocketReader {
     }
   }
 
-  /** Progressive previews and the final image share a part id: one image each. */
+  /**
+   * Progressive previews and the final image usually share a part id; when a
+   * delivery names only its URL, the previews and the deliveries still count
+   * the same images, so the larger of the two is the number of images.
+   */
   private image(frame: Record<string, unknown>): void {
     const key = frame.partId ?? frame.url;
-    if (typeof key === 'string' && this.images.size < MAX_IMAGES) this.images.add(key);
-    if (frame.event === 'imageGenerated') this.imageDelivered = true;
+    const into = frame.event === 'imageGenerated' ? this.delivered : this.previews;
+    if (typeof key === 'string' && into.size < MAX_IMAGES) into.add(key);
   }
 
   /** Ends the current turn: `done`, an error, the next prompt or the socket closing. */
   private finish(): void {
     const turn = this.turn;
     if (!turn) return;
-    turn.images(this.images.size);
-    if (this.imageDelivered) turn.status('complete');
+    turn.images(Math.max(this.previews.size, this.delivered.size));
+    if (this.delivered.size > 0) turn.status('complete');
     turn.close();
     this.turn = null;
     this.acknowledged = false;
     this.previousAnswerId = this.answerId;
     this.answerId = undefined;
     this.partLengths = new Map();
-    this.images = new Set();
-    this.imageDelivered = false;
+    this.previews = new Set();
+    this.delivered = new Set();
   }
 }
 

@@ -43,7 +43,7 @@ const COMPLETE = 2;
 
 export const gemini: SiteAdapter = {
   site: 'gemini',
-  version: 1,
+  version: 2,
 
   watches(url, method) {
     return method === 'POST' && STREAM_GENERATE.test(url.pathname);
@@ -98,9 +98,14 @@ class FrameReader implements ResponseReader {
     if (typeof text === 'string') this.turn.answerSnapshot(text.replace(PLACEHOLDER, ''));
     const thoughts = at(candidate, 37, 0, 0);
     if (typeof thoughts === 'string') this.turn.reasoningSnapshot(thoughts);
-    // The list is cumulative like the text: the longest one counts.
+    // The list is cumulative like the text: the longest one counts. An entry
+    // is an image once it has its URL at [0][3][3] (Gemini-API reads it there,
+    // 2026); entries still without one are placeholders.
     const generated = at(candidate, 12, 7, 0);
-    if (Array.isArray(generated)) this.images = Math.max(this.images, generated.length);
+    if (Array.isArray(generated)) {
+      const ready = generated.filter((entry) => typeof at(entry, 0, 3, 3) === 'string').length;
+      this.images = Math.max(this.images, ready);
+    }
     // Capture 2026-03: [8] is [1] while streaming, [2] on the final frame.
     if (at(candidate, 8, 0) === COMPLETE) this.turn.status('complete');
   }

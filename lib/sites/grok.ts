@@ -21,6 +21,8 @@ import type { ResponseReader, SiteAdapter, SitePage, TurnReport } from './types'
  *   prompt, 2026-03; `uiLayout.steerModelId` said "grok-4": we trust
  *   `modelResponse.model`). Images stream as `streamingImageGenerationResponse`
  *   (one `imageId` per image) and end in `modelResponse.generatedImageUrls`.
+ *   Grok Imagine video streams as `streamingVideoGenerationResponse` (one
+ *   `videoId` per clip, progress repeating it): a video event, one per clip.
  *   `{error}` objects are errors.
  *
  * X
@@ -43,7 +45,7 @@ const MAX_OBJECT = 4 * 1024 * 1024;
 
 export const grok: SiteAdapter = {
   site: 'grok',
-  version: 1,
+  version: 2,
 
   watches(url, method) {
     return method === 'POST' && url.hostname === 'grok.com' && GROK_PROMPT.test(url.pathname);
@@ -61,7 +63,12 @@ export const grok: SiteAdapter = {
       countToken(turn, response, response.token);
       const image = asRecord(response.streamingImageGenerationResponse);
       if (image) images.streamed(image.imageId ?? image.imageIndex);
-      if (response.streamingVideoGenerationResponse) turn.kind('video');
+      // A clip is priced per clip: the images count carries the number of clips.
+      const video = asRecord(response.streamingVideoGenerationResponse);
+      if (video) {
+        turn.kind('video');
+        images.streamed(video.videoId ?? video.videoPostId);
+      }
       const answer = asRecord(response.modelResponse);
       if (!answer) return;
       turn.model(answer.model, 'response');

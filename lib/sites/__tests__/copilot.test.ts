@@ -102,6 +102,16 @@ describe('Copilot adapter', () => {
     });
   });
 
+  it('counts each image once when its delivery names only a URL, not the part its previews named', async () => {
+    const event = await only('image-pair');
+    expect(event).toMatchObject({
+      kind: 'image',
+      images: 2,
+      status: 'complete',
+      outputChars: length('Here are both lighthouses.'),
+    });
+  });
+
   it('marks an answer cut by the socket closing as interrupted', async () => {
     const event = await only('interrupted');
     expect(event).toMatchObject({ status: 'interrupted', outputChars: length('Grey waves fold and break,\nsalt wind') });

@@ -80,6 +80,16 @@ describe('Gemini adapter', () => {
     });
   });
 
+  it('counts each generated image once its file is there, not the placeholders listed before', async () => {
+    const { event } = await replay('image-pair');
+    expect(event).toMatchObject({ kind: 'image', images: 2, status: 'complete', outputChars: length('Here are two foxes: \n\n') });
+  });
+
+  it('counts only the images whose files arrived when the stream is cut', async () => {
+    const { event } = await replay('image-pair-cut');
+    expect(event).toMatchObject({ kind: 'image', images: 1, status: 'interrupted' });
+  });
+
   it('reads a card from its own field when the text is only its placeholder', async () => {
     const { event } = await replay('card');
     expect(event).toMatchObject({ status: 'complete', outputChars: length('Tokyo: 18 °C, sunny, light wind.'), images: 0 });
@@ -123,7 +133,7 @@ describe('Gemini adapter', () => {
     expect(event).toMatchObject({ status: 'complete', outputChars: length(JAPANESE_ANSWER) });
   });
 
-  it.each(['answer', 'thinking', 'image', 'error', 'truncated', 'malformed', 'duplicated'])(
+  it.each(['answer', 'thinking', 'image', 'image-pair', 'error', 'truncated', 'malformed', 'duplicated'])(
     'measures %s the same however the text is chunked',
     async (name) => {
       const reference = withoutTiming((await replay(name, 4096)).event);

@@ -85,9 +85,10 @@ describe('Grok adapter (grok.com)', () => {
     });
   });
 
-  it('marks a generated video as a video', async () => {
+  it('marks a generated video as a video, one clip however often its progress repeats', async () => {
     const { event } = await replay('video.ndjson', 'image.request.json');
-    expect(event).toMatchObject({ kind: 'video', images: 0, status: 'complete' });
+    // The images count carries the clips: a video is priced per clip.
+    expect(event).toMatchObject({ kind: 'video', task: 'image', images: 1, status: 'complete', model: 'imagine-video-gen' });
   });
 
   it('keeps the requested model (from the echo of the prompt) when the answer is cut short', async () => {
