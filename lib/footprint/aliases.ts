@@ -26,6 +26,8 @@ export interface Alias {
 
 const GEMINI_IDS: SourceId = 'geminiWebIds2025';
 const PERPLEXITY_IDS: SourceId = 'perplexityIds2026';
+/** Model UUIDs listed in Leonardo's API guides (docs.leonardo.ai, 2025-26). */
+const LEONARDO_IDS: SourceId = 'leonardoModels2026';
 
 export const ALIASES: readonly Alias[] = [
   // --- ChatGPT slugs ---
@@ -117,6 +119,20 @@ export const ALIASES: readonly Alias[] = [
   { match: /llama-4-maverick/, row: 'llama-4-maverick' },
   { match: /llama-4-scout/, row: 'llama-4-scout' },
   { match: /kimi-k2/, row: 'kimi-k2' },
+  // --- Image and video sites: ids their adapters report (lib/sites) ---
+  { match: 'dalle', row: 'dall-e-3', site: 'bing-image-creator', note: 'Bing\'s `mdl` "dalle" (code 0).' },
+  { match: 'gpt4o', row: 'gpt-image', site: 'bing-image-creator', note: 'Bing\'s `mdl` "gpt4o" (code 1): GPT-4o image generation.' },
+  { match: /^maiimage/, row: 'mai-image', site: 'bing-image-creator', note: 'Bing\'s `mdl` "maiimage1"/"maiimage2" (code 4).' },
+  { match: /(^|\/)(de7d3faf-762f-48e0-b3b7-9d0ac3a3fcf3|6b645e3a-d64f-4341-a6d8-7a3690fbf042)$/, row: 'leonardo', site: 'leonardo', source: LEONARDO_IDS, note: 'Phoenix 1.0 and 0.9.' },
+  { match: /(^|\/)(7b592283-e8a7-4c5a-9ba6-d18c31f258b9|05ce0082-2d80-4a2d-8653-4d1c85e2418e)$/, row: 'leonardo', site: 'leonardo', source: LEONARDO_IDS, note: 'Lucid Origin and Lucid Realism.' },
+  { match: /(^|\/)(b2614463-296c-462a-9586-aafdb8f00e36|1dd50843-d653-4516-a8e3-f0238ee453ff)$/, row: 'flux', site: 'leonardo', source: LEONARDO_IDS, note: 'FLUX Dev and FLUX Schnell.' },
+  { match: /^(v1-5|v2)\//, row: 'stable-diffusion', site: 'leonardo', note: 'Fine-tunes of Stable Diffusion 1.5 and 2 (DreamShaper and others), by `sd_version`.' },
+  { match: /^sdxl/, row: 'image-generic', site: 'leonardo', note: 'SDXL fine-tunes (Kino XL, Vision XL…): priced like SDXL below.' },
+  { match: /^(phoenix|lucid)/, row: 'leonardo', site: 'leonardo', note: 'Leonardo\'s own architectures, by `sd_version`.' },
+  { match: /^leonardo-motion/, row: 'video-generic', site: 'leonardo', note: 'Leonardo Motion video jobs.' },
+  { match: /^firefly-video/, row: 'video-generic', site: 'firefly', note: 'Firefly\'s own video model: no figure of its own.' },
+  { match: /^(gemini|nano-banana)/, row: 'gemini-image', site: 'firefly', note: 'Firefly\'s partner model Gemini image ("Nano Banana").' },
+  { match: /^midjourney-video/, row: 'video-generic', note: 'Midjourney video (V1, June 2025), per clip.' },
   // --- Image and video families by name ---
   { match: /^(midjourney|niji)/, row: 'midjourney' },
   { match: /^ideogram/, row: 'ideogram' },
@@ -126,5 +142,5 @@ export const ALIASES: readonly Alias[] = [
   { match: /(stable-diffusion-xl|sdxl)/, row: 'image-generic', note: 'SDXL: Luccioni et al. measured it at the top of the diffusion range.' },
   { match: /(stable-diffusion|sd3|sd-turbo)/, row: 'stable-diffusion' },
   { match: /^emu/, row: 'emu' },
-  { match: /^(kling|runway|gen-[34]|pika|luma|hailuo|midjourney-video)/, row: 'video-generic' },
+  { match: /^(kling|runway|gen-[34]|pika|luma|hailuo)/, row: 'video-generic' },
 ];

@@ -5,6 +5,8 @@ import type { SourceId } from './sources';
  * Energy per generated image or video clip, by model family. The stored event
  * has no resolution today, so images are priced at their family's reference
  * size; `resolutionFactor` is ready for when a site reports width and height.
+ * Measured image models differ by up to 46x (Bertazzini et al. 2025, "The
+ * Hidden Cost of an Image", 17 open models): the ranges below are wide on purpose.
  */
 export interface MediaFamily {
   readonly id: MediaFamilyId;
@@ -33,7 +35,7 @@ export const MEDIA_FAMILIES: Readonly<Record<MediaFamilyId, MediaFamily>> = {
     whPerItem: range(0.3, 1.35, 3),
     referencePixels: ONE_MEGAPIXEL,
     sources: ['luccioni2024', 'mitTechReview2025'],
-    note: 'Latent diffusion models (Midjourney, DALL-E 3, Imagen, Firefly, Ideogram, Flux, Leonardo).',
+    note: 'Latent diffusion models (Midjourney, DALL-E 3, Imagen, Firefly, Ideogram, Flux, Leonardo, MAI-Image-1).',
   },
   'diffusion-small': {
     id: 'diffusion-small',
@@ -72,7 +74,9 @@ export const MEDIA_FAMILIES: Readonly<Record<MediaFamilyId, MediaFamily>> = {
 
 /**
  * Diffusion cost grows about linearly with the number of latent pixels; we
- * use that (exponent 1) until a site reports sizes and a measurement says otherwise.
+ * use that (exponent 1) until a site reports sizes and a measurement says
+ * otherwise. Doubling both sides is then 4x, at the top of the 1.3-4.7x
+ * Bertazzini et al. (2025) measured for that step: never an understatement.
  */
 export function resolutionFactor(family: MediaFamily, pixels: number | undefined): number {
   if (family.referencePixels === null || pixels === undefined || !Number.isFinite(pixels) || pixels <= 0) return 1;

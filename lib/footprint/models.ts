@@ -144,6 +144,7 @@ export const MODEL_ROWS = [
   media('image', { id: 'leonardo', name: 'Leonardo (Phoenix, Lucid and others)', provider: 'leonardo', family: 'diffusion', hosting: 'aws', sources: ['luccioni2024'], year: 2024 }),
   media('image', { id: 'stable-diffusion', name: 'Stable Diffusion 1.x-3 Medium', provider: 'stability', family: 'diffusion-small', hosting: 'unknown', sources: ['mitTechReview2025'], year: 2025 }),
   media('image', { id: 'aurora', name: 'Grok Aurora', provider: 'xai', family: 'multimodal-llm', hosting: 'unknown', sources: ['luccioni2024', 'frugalAssumption'], year: 2025 }),
+  media('image', { id: 'mai-image', name: 'Microsoft MAI-Image-1', provider: 'microsoft', family: 'diffusion', hosting: 'azure', sources: ['luccioni2024', 'frugalAssumption'], year: 2025, note: 'Architecture not disclosed (October 2025): priced as latent diffusion [I].' }),
   media('image', { id: 'emu', name: 'Meta Imagine (Emu)', provider: 'meta', family: 'diffusion', hosting: 'unknown', sources: ['luccioni2024'], year: 2024 }),
   media('image', { id: 'image-generic', name: 'Unidentified image model', provider: 'unknown', family: 'diffusion', hosting: 'unknown', sources: ['luccioni2024'], year: 2024 }),
   // --- Video models ---

@@ -46,12 +46,12 @@ function chatSite(
   return { site, ...defaults, hiddenContextTokens, hiddenReasoningFactor, note };
 }
 
-function imageSite(site: SiteId, defaultImage: RowId, note: string): SiteProfile {
+function imageSite(site: SiteId, defaultImage: RowId, note: string, defaultVideo: RowId = 'video-generic'): SiteProfile {
   return {
     site,
     defaultText: null,
     defaultImage,
-    defaultVideo: 'video-generic',
+    defaultVideo,
     hiddenContextTokens: NO_CONTEXT,
     hiddenReasoningFactor: FULL_REASONING,
     note,
@@ -141,8 +141,13 @@ export const SITE_PROFILES: Readonly<Record<SiteId, SiteProfile>> = {
     'Open models whose ids usually state their size; reasoning traces are shown in full.',
   ),
   midjourney: imageSite('midjourney', 'midjourney', 'A job usually renders a grid of four images.'),
-  'bing-image-creator': imageSite('bing-image-creator', 'dall-e-3', 'Bing Image Creator has offered DALL-E 3 and GPT image models.'),
-  leonardo: imageSite('leonardo', 'leonardo', 'Model ids are Leonardo\'s own; unknown ones are priced as diffusion, widened.'),
+  'bing-image-creator': imageSite(
+    'bing-image-creator',
+    'dall-e-3',
+    'Bing Image Creator offers DALL-E 3, GPT-4o and MAI-Image-1 (2025-26); its Video Creator runs Sora.',
+    'sora',
+  ),
+  leonardo: imageSite('leonardo', 'leonardo', 'Model ids are Leonardo\'s UUIDs with the architecture; unknown ones are priced as its own diffusion models, widened.'),
   ideogram: imageSite('ideogram', 'ideogram', 'Ideogram\'s own diffusion models.'),
   firefly: imageSite('firefly', 'firefly', 'Adobe Firefly also relays partner models, priced by their own rows when named.'),
 };

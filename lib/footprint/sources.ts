@@ -201,6 +201,12 @@ export const SOURCES = {
     year: 2026,
     url: 'https://github.com/helallao/perplexity-ai',
   },
+  leonardoModels2026: {
+    title: 'Leonardo API guides: platform model UUIDs (Phoenix, Lucid Origin and Realism, FLUX Dev and Schnell)',
+    author: 'Leonardo.Ai',
+    year: 2026,
+    url: 'https://docs.leonardo.ai/docs/commonly-used-api-values',
+  },
   modelName: {
     title: "Parameter count stated in the model's own published name (e.g. 70b, 235b-a22b)",
     author: 'model publishers',
