@@ -1,0 +1,61 @@
+import { sendFile, sendJson, type ReplaySite } from '../../server';
+import type { ReplayDemo } from '../index';
+import { bodyOf, fixtures, sendReceivedScript, sendText } from '../jobs';
+
+/**
+ * Midjourney's web app as the extension meets it (formats: lib/sites/midjourney.ts
+ * and its fixtures, played verbatim): the create page with the prompt box
+ * `textarea#desktop_input_bar`; every job is `POST /api/submit-jobs`, answered
+ * at once with the job's acknowledgement. Not jobs: the settings and the job
+ * list the page loads.
+ */
+
+export const midjourneyFixture = fixtures('midjourney');
+
+const promptOf = (request: string): string => (JSON.parse(midjourneyFixture(request)) as { prompt: string }).prompt;
+
+/** Imagine prompts and the acknowledgements they get. */
+export const MIDJOURNEY_PROMPTS = {
+  imagine: promptOf('imagine.request.json'),
+  repeat: promptOf('repeat.request.json'),
+  refused: 'a forbidden scene --v 7',
+};
+
+/** The acknowledgement the server sends for a job body. */
+export function midjourneyAnswer(job: { t: string; prompt?: string }): string {
+  if (job.t === 'upscale') return midjourneyFixture('upscale.response.json');
+  if (job.t === 'video') return midjourneyFixture('video.response.json');
+  if (job.prompt === MIDJOURNEY_PROMPTS.repeat) return midjourneyFixture('repeat.response.json');
+  if (job.prompt === MIDJOURNEY_PROMPTS.refused) return midjourneyFixture('refused.response.json');
+  return midjourneyFixture('imagine.response.json');
+}
+
+export function midjourneyReplay(): ReplaySite {
+  return {
+    hosts: ['www.midjourney.com'],
+    handle(request, response) {
+      const path = request.url.pathname;
+      if (request.method === 'GET' && (path === '/imagine' || path === '/')) {
+        return sendFile(response, new URL('./index.html', import.meta.url), 'text/html; charset=utf-8');
+      }
+      if (request.method === 'GET' && path === '/_next/static/app.js') {
+        return sendFile(response, new URL('./app.js', import.meta.url), 'text/javascript; charset=utf-8');
+      }
+      if (request.method === 'GET' && path === '/_next/static/received.js') return sendReceivedScript(response);
+      if (request.method === 'GET' && path === '/api/user-mutable-state') {
+        return sendJson(response, { subscription_type: 'standard', fast_time_remaining: 12.4, relax_enabled: true, stealth_enabled: false });
+      }
+      if (request.method === 'GET' && path === '/api/imagine') return sendJson(response, { jobs: [] });
+      if (request.method === 'POST' && path === '/api/submit-jobs') {
+        return sendText(response, midjourneyAnswer(bodyOf<{ t: string; prompt?: string }>(request)));
+      }
+      return false;
+    },
+  };
+}
+
+export const demo: ReplayDemo = {
+  name: 'Midjourney',
+  start: 'https://www.midjourney.com/imagine',
+  create: midjourneyReplay,
+};
