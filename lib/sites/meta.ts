@@ -16,8 +16,12 @@ import type { DomContext, SiteAdapter, SitePage, TurnReport } from './types';
  * How a prompt is recognised: a user message that was not on screen when the
  * detector started, appearing alone (a history load adds many at once), as the
  * last user message, after the user typed in the composer. The answer is the
- * next message after it; it is measured once its text has not changed for
- * QUIET_MS (Meta shows no done marker that we know of).
+ * next message after it; it is counted as it grows (so a page closed mid-answer,
+ * whose open turn the tap sends on pagehide, keeps what was shown) and ends once
+ * its text has not changed for QUIET_MS (Meta shows no done marker that we know
+ * of), or when its chat leaves the screen: opening another chat is an in-app
+ * navigation that replaces the messages, and the detector must not mistake the
+ * other chat's for the answer (seen in the replay, 2026-11).
  *
  * Cannot see: reasoning, the model, generated images, or a stopped answer (it
  * ends like a finished one); prompts sent without typing (suggestion chips,
@@ -35,7 +39,7 @@ export const FIRST_TEXT_MS = 120_000;
 
 export const meta: SiteAdapter = {
   site: 'meta',
-  version: 1,
+  version: 2,
   detect: detectPrompts,
 };
 
@@ -100,6 +104,7 @@ function isLastUserMessage(doc: Document, user: Element): boolean {
 class PromptWatch {
   private answer: Element | null = null;
   private answerLength = 0;
+  private prompted = false;
   private timer: ReturnType<typeof setTimeout>;
 
   constructor(
@@ -115,23 +120,42 @@ class PromptWatch {
     return this.answerLength > 0;
   }
 
-  /** Something changed on the page: restart the quiet period if the answer grew. */
+  /** Something changed on the page: count the answer and restart the quiet period if it grew. */
   check(): void {
-    const length = this.answerText().length;
-    if (length === 0 || length === this.answerLength) return;
-    this.answerLength = length;
+    // Another chat replaced this one: what was measured stands.
+    if (!this.user.isConnected) {
+      this.end(this.answered ? 'complete' : 'interrupted');
+      return;
+    }
+    const text = this.answerText();
+    if (text.length === 0 || text.length === this.answerLength) return;
+    this.answerLength = text.length;
+    this.measure(text);
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.end('complete'), QUIET_MS);
   }
 
   end(status: 'complete' | 'interrupted'): void {
     clearTimeout(this.timer);
-    const prompt = this.user.querySelector(MESSAGE_TEXT) ?? this.user;
-    this.turn.prompt(prompt.textContent ?? '');
-    this.turn.answerSnapshot(this.answerText());
+    if (this.user.isConnected) this.measure(this.answerText());
+    else this.reportPrompt();
     this.turn.status(status);
     this.turn.close();
     this.ended();
+  }
+
+  /** Counts the prompt (once) and the answer as shown now (a cumulative snapshot). */
+  private measure(answer: string): void {
+    this.reportPrompt();
+    this.turn.answerSnapshot(answer);
+  }
+
+  /** Read once the answer has started or the turn ends, when the message is surely complete. */
+  private reportPrompt(): void {
+    if (this.prompted) return;
+    this.prompted = true;
+    const prompt = this.user.querySelector(MESSAGE_TEXT) ?? this.user;
+    this.turn.prompt(prompt.textContent ?? '');
   }
 
   private answerText(): string {

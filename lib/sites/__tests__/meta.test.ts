@@ -42,23 +42,29 @@ function message(type: string, text: string): HTMLElement {
 /** Runs the detector with real turns; returns the last measurement of each turn. */
 function detect() {
   const sent: Measurement[] = [];
+  const turns: Turn[] = [];
   const controller = new AbortController();
   let ids = 0;
   meta.detect!({
     doc: document,
     signal: controller.signal,
-    open: () =>
-      new Turn({
+    open: () => {
+      const turn = new Turn({
         id: `turn-${++ids}`,
         detector: 'dom',
         adapterVersion: meta.version,
         classify: classifyTask,
         now: () => Date.now(),
         emit: (measurement) => sent.push(measurement),
-      }),
+      });
+      turns.push(turn);
+      return turn;
+    },
   });
   return {
     sent,
+    /** What the tap would send for each turn if the page were closed now (it flushes open turns on pagehide). */
+    flushed: () => turns.map((turn) => turn.measurement()),
     abort: () => controller.abort(),
     finals() {
       const last = new Map<string, Measurement>();
@@ -233,6 +239,43 @@ describe('Meta AI DOM detector', () => {
       expect.objectContaining({ status: 'complete', inputChars: length('Say hi'), outputChars: length('Hi!') }),
       expect.objectContaining({ status: 'complete', inputChars: length('Now in French'), outputChars: length('Salut !') }),
     ]);
+  });
+
+  it('keeps the prompt and the answer shown so far in the open turn, for a page closed mid-answer', async () => {
+    const page = chatPage([]);
+    const detector = detect();
+    page.type('Tell me a story');
+    page.list.append(message('user', 'Tell me a story'));
+    await wait();
+    await stream(page.list, ['Once upon a time', ', a keeper']);
+    expect(detector.flushed()).toEqual([
+      expect.objectContaining({
+        status: 'interrupted',
+        inputChars: length('Tell me a story'),
+        outputChars: length('Once upon a time, a keeper'),
+      }),
+    ]);
+  });
+
+  it('ends a prompt whose chat another one replaced (in-app navigation) with what it had shown', async () => {
+    const page = chatPage(OLD);
+    const detector = detect();
+    page.type('What is the tallest mountain in Africa?');
+    page.list.append(message('user', 'What is the tallest mountain in Africa?'));
+    await wait();
+    await stream(page.list, ['Kilimanjaro.']);
+    // Before the quiet period ends, the user opens another chat: its messages replace these.
+    page.list.replaceChildren(message('user', 'What is the capital of Peru?'), message('assistant', 'Lima is the capital of Peru.'));
+    await wait();
+    expect(detector.finals()).toEqual([
+      expect.objectContaining({
+        status: 'complete',
+        inputChars: length('What is the tallest mountain in Africa?'),
+        outputChars: length('Kilimanjaro.'),
+      }),
+    ]);
+    await wait(FIRST_TEXT_MS);
+    expect(detector.finals()).toHaveLength(1);
   });
 
   it('stops watching when aborted, ending an open prompt with what it had', async () => {
