@@ -4,7 +4,8 @@
 // grok.x.com/2/grok/add_response.json and stream NDJSON. For the tests, every
 // response records a SHA-256 of the exact bytes the page received.
 (() => {
-  const AUTH = { authorization: 'Bearer AAAAAAAAAAAAAAAAAAAAANRILgAAAAAAnNwIzUejRCOuH5E6I8xnZz4puTs', 'x-csrf-token': '5f3c9e1a7b2d4c6e8f0a1b2c3d4e5f60', 'x-twitter-active-user': 'yes', 'x-twitter-auth-type': 'OAuth2Session' };
+  // X's request headers, with made-up values.
+  const AUTH = { authorization: 'Bearer replay-app-token', 'x-csrf-token': 'replay-csrf-token', 'x-twitter-active-user': 'yes', 'x-twitter-auth-type': 'OAuth2Session' };
   const views = { '/home': document.getElementById('home'), '/i/grok': document.getElementById('grok') };
   const timeline = document.getElementById('timeline');
   const postBox = document.querySelector('[data-testid="tweetTextarea_0"]');
