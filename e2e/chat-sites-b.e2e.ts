@@ -541,11 +541,9 @@ describe.each(BROWSERS)('Copilot, Poe, Meta AI, Grok and HuggingChat in %s', (br
       expect(requested('x.com', 'POST', /\/CreateTweet$/)).toBe(true);
     });
 
-    // Known to fail (2026-11): the background attributes a capture by the sender's URL,
-    // which both browsers leave at the URL the page loaded at (/home) after
-    // history.pushState, so the prompt is dropped as not Grok's. The fix belongs in
-    // lib/background/capture.ts (the tab's same-origin URL); once it is in, make this `it`.
-    it.fails('stores a Grok prompt after in-app navigation (pushState) to /i/grok, without a page load', async () => {
+    // Both browsers leave sender.url at the URL the page loaded at (/home) after
+    // history.pushState; the background takes the tab's same-origin URL (2026-11).
+    it('stores a Grok prompt after in-app navigation (pushState) to /i/grok, without a page load', async () => {
       await tab.evaluate(() => {
         (window as unknown as { loadedOnce: boolean }).loadedOnce = true;
       }, null);

@@ -32,7 +32,23 @@ export interface CaptureDeps {
  */
 export function senderSite(sender: Sender, runtimeId: string): SiteId | null {
   if (sender.id !== runtimeId || !sender.tab || sender.frameId !== 0) return null;
-  return siteForUrl(sender.url ?? sender.tab.url);
+  return siteForUrl(currentUrl(sender.url, sender.tab.url));
+}
+
+/**
+ * The sending page's URL now. After an in-app navigation (history.pushState, as
+ * X does to reach /i/grok) Chromium and Firefox both still give `sender.url` as
+ * the URL the document loaded at (seen in the e2e replay, 2026-11), while the
+ * tab's URL has moved on. The tab's URL is taken only on the sender's origin: it
+ * may change the path, never the host, so a page still speaks only for itself.
+ */
+function currentUrl(senderUrl: string | undefined, tabUrl: string | undefined): string | undefined {
+  if (!senderUrl || !tabUrl) return senderUrl ?? tabUrl;
+  try {
+    return new URL(senderUrl).origin === new URL(tabUrl).origin ? tabUrl : senderUrl;
+  } catch {
+    return senderUrl;
+  }
 }
 
 /**

@@ -37,6 +37,17 @@ describe('handleCapture', () => {
     expect(await getEvents(await deps.db())).toEqual([]);
   });
 
+  it('attributes a page by its current URL after an in-app navigation, on the same origin only', async () => {
+    // X loads at /home and reaches /i/grok by history.pushState: sender.url stays /home.
+    const onX: Sender = { id: RUNTIME_ID, url: 'https://x.com/home', frameId: 0, tab: { id: 5, url: 'https://x.com/i/grok' } };
+    expect(await handleCapture(capture(validMeasurement()), onX, deps)).toMatchObject({ ok: true });
+    expect(await getEvents(await deps.db())).toEqual([{ ...validMeasurement(), site: 'grok' }]);
+    // The tab has since loaded another site: the sender's document speaks for its own URL only.
+    const movedOn: Sender = { ...FROM_CHATGPT, tab: { id: 4, url: 'https://claude.ai/new' } };
+    expect(await handleCapture(capture(validMeasurement({ id: 'b9a5f3de-2c41-4e8b-9d7a-0f1e2d3c4b5a' })), movedOn, deps)).toMatchObject({ ok: true });
+    expect((await getEvents(await deps.db())).map((event) => event.site).sort()).toEqual(['chatgpt', 'grok']);
+  });
+
   it('ignores messages that are not captures (other listeners may answer them)', async () => {
     expect(await handleCapture({ type: 'other' }, FROM_CHATGPT, deps)).toBeUndefined();
     expect(await handleCapture('frugal/capture', FROM_CHATGPT, deps)).toBeUndefined();
