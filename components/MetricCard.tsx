@@ -16,14 +16,15 @@ export function MetricCard({ quantity, value }: Props) {
   const { t, format } = useWords();
   const unit = quantity === 'co2' ? ` ${t('common.co2Unit')}` : '';
   return (
-    <div class="card metric" data-quantity={quantity} title={t(HELP[quantity])}>
+    <div class="metric" data-quantity={quantity}>
       <h3>{t(TITLE[quantity])}</h3>
       <p class="central" data-central={value.central}>
         {format.amount(quantity, value.central)}
-        {unit && <span class="small">{unit}</span>}
+        {unit && <span class="unit">{unit}</span>}
       </p>
       <p class="range">{t('common.range', { range: format.range(quantity, value) })}</p>
       <RangeBar range={value} />
+      <p class="help">{t(HELP[quantity])}</p>
     </div>
   );
 }

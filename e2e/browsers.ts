@@ -18,6 +18,8 @@ export const BROWSERS: readonly BrowserName[] = ['chromium', 'firefox'];
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 const GECKO_ID = 'frugal@frugal-computing.org';
+/** Where the built extensions are (a separate build lets one run tests while another rebuilds). */
+const OUTPUT_DIR = process.env.FRUGAL_OUTPUT_DIR ?? '.output';
 /** Fixed so the harness knows the extension's origin (Firefox picks a random one per profile otherwise). */
 const FIREFOX_EXTENSION_UUID = '6f1d2a3b-4c5d-4e6f-8a9b-0c1d2e3f4a5b';
 
@@ -28,8 +30,21 @@ export interface Tab {
   waitFor(selector: string, timeoutMs?: number): Promise<void>;
   /** Run a function in the page and return its (JSON-serialisable) result. */
   evaluate<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T>;
+  /**
+   * Run script source in the page, as the test driver does (not subject to the page's CSP, which
+   * forbids eval in extension pages): how a library such as axe-core gets into a page.
+   */
+  addScript(source: string): Promise<void>;
+  /** Press a key (e.g. "Tab", "Enter") as the keyboard would. */
+  press(key: string): Promise<void>;
+  setViewport(size: { width: number; height: number }): Promise<void>;
+  /** A PNG of the page; the whole scrollable page when `fullPage`. */
+  screenshot(path: string, options?: { fullPage?: boolean }): Promise<void>;
   close(): Promise<void>;
 }
+
+export type StoreName = 'events' | 'rollups' | 'health';
+export type ColorScheme = 'light' | 'dark';
 
 export interface ExtensionBrowser {
   readonly name: BrowserName;
@@ -37,6 +52,20 @@ export interface ExtensionBrowser {
   newTab(): Promise<Tab>;
   /** Every record in the extension's IndexedDB store, read from the extension's own origin. */
   readStore<S extends 'events' | 'rollups'>(store: S): Promise<S extends 'events' ? EventRecord[] : RollupRecord[]>;
+  /**
+   * Open one of the extension's own pages ("popup.html", "dashboard.html#settings") in a new tab.
+   * Chromium navigates to it. Firefox's WebDriver BiDi refuses to navigate to moz-extension:
+   * URLs, so the tab is opened by privileged code in the browser's chrome scope (as a user
+   * opening the page would) and then driven through BiDi like any other tab.
+   */
+  openExtensionPage(path: string): Promise<Tab>;
+  /**
+   * Put records into the extension's IndexedDB, as the extension itself would store them
+   * (seeding a history). The database must exist: open an extension page first.
+   */
+  writeStore(store: StoreName, records: readonly object[]): Promise<void>;
+  /** The theme pages see through `prefers-color-scheme`, for tabs opened from now on and open ones. */
+  setColorScheme(scheme: ColorScheme): Promise<void>;
   /** Close the browser; the profile stays on disk until `dispose`. */
   close(): Promise<void>;
   dispose(): void;
@@ -45,6 +74,7 @@ export interface ExtensionBrowser {
 export interface LaunchOptions {
   /** Hostnames to resolve to the replay server (127.0.0.1). */
   hosts: readonly string[];
+  /** The unpacked extension; default `.output/<browser>-mv3`, or under FRUGAL_OUTPUT_DIR when set. */
   extensionDir?: string;
   /** Reuse a profile (restart tests); a fresh temporary one otherwise. */
   profileDir?: string;
@@ -78,11 +108,34 @@ function readAllFromStore(store: string): Promise<unknown[]> {
   });
 }
 
+/** Runs in an extension page (or with its principal): adds records to a store in one transaction. */
+function writeAllToStore({ store, records }: { store: string; records: unknown[] }): Promise<number> {
+  return new Promise((done, fail) => {
+    const open = indexedDB.open('frugal');
+    open.onerror = () => fail(String(open.error));
+    open.onsuccess = () => {
+      const db = open.result;
+      if (!db.objectStoreNames.contains(store)) {
+        db.close();
+        fail(`no "${store}" store yet: open an extension page first so the extension creates its database`);
+        return;
+      }
+      const tx = db.transaction(store, 'readwrite');
+      for (const record of records) tx.objectStore(store).put(record);
+      tx.oncomplete = () => {
+        db.close();
+        done(records.length);
+      };
+      tx.onerror = () => fail(String(tx.error));
+    };
+  });
+}
+
 // ---------------------------------------------------------------------------
 // Chromium
 
 async function launchChromium(options: LaunchOptions): Promise<ExtensionBrowser> {
-  const extensionDir = resolve(options.extensionDir ?? '.output/chrome-mv3');
+  const extensionDir = resolve(options.extensionDir ?? join(OUTPUT_DIR, 'chrome-mv3'));
   const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'frugal-chromium-'));
   const args = [
     `--disable-extensions-except=${extensionDir}`,
@@ -108,11 +161,33 @@ async function launchChromium(options: LaunchOptions): Promise<ExtensionBrowser>
   // Node gives non-special schemes a "null" origin: build it from the host.
   const extensionOrigin = `chrome-extension://${new URL(worker.url()).host}`;
   let closed = false;
+  let colorScheme: ColorScheme = 'light';
+
+  const openPage = async (path: string): Promise<Tab> => {
+    const page = await context.newPage();
+    await page.emulateMedia({ colorScheme });
+    await page.goto(`${extensionOrigin}/${path}`);
+    return playwrightTab(page);
+  };
 
   return {
     name: 'chromium',
     profileDir,
     newTab: async () => playwrightTab(await context.newPage()),
+    openExtensionPage: openPage,
+    async writeStore(store, records) {
+      const page = await context.newPage();
+      try {
+        await page.goto(`${extensionOrigin}/popup.html`);
+        await page.evaluate(writeAllToStore, { store, records: records as unknown[] });
+      } finally {
+        await page.close();
+      }
+    },
+    async setColorScheme(scheme) {
+      colorScheme = scheme;
+      await Promise.all(context.pages().map((page) => page.emulateMedia({ colorScheme: scheme })));
+    },
     async readStore(store) {
       const page = await context.newPage();
       try {
@@ -142,6 +217,14 @@ function playwrightTab(page: PlaywrightPage): Tab {
       await page.waitForSelector(selector, { timeout: timeoutMs, state: 'attached' });
     },
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    addScript: async (source) => {
+      await page.evaluate(source);
+    },
+    press: (key) => page.keyboard.press(key),
+    setViewport: (size) => page.setViewportSize(size),
+    screenshot: async (path, options = {}) => {
+      await page.screenshot({ path, fullPage: options.fullPage ?? false, animations: 'disabled' });
+    },
     close: () => page.close(),
   };
 }
@@ -150,7 +233,7 @@ function playwrightTab(page: PlaywrightPage): Tab {
 // Firefox
 
 async function launchFirefox(options: LaunchOptions): Promise<ExtensionBrowser> {
-  const extensionDir = resolve(options.extensionDir ?? '.output/firefox-mv3');
+  const extensionDir = resolve(options.extensionDir ?? join(OUTPUT_DIR, 'firefox-mv3'));
   const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'frugal-firefox-'));
   const browser: PuppeteerBrowser = await puppeteer.launch({
     browser: 'firefox',
@@ -166,6 +249,9 @@ async function launchFirefox(options: LaunchOptions): Promise<ExtensionBrowser> 
       // Every hostname resolves to the replay server; nothing else is reachable.
       'network.dns.forceResolve': '127.0.0.1',
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }),
+      // permissions.request grants without a prompt (a prompt cannot be clicked headless): the
+      // settings' "turn a site back on" and "notify me" paths run for real in Firefox.
+      'extensions.webextOptionalPermissionPrompts': false,
     },
   });
   // A temporary install, as about:debugging does; stays for this browser's life.
@@ -178,6 +264,17 @@ async function launchFirefox(options: LaunchOptions): Promise<ExtensionBrowser> 
     newTab: async () => puppeteerTab(await browser.newPage()),
     async readStore(store) {
       return (await evaluateWithExtensionPrincipal(browser, readAllFromStore.toString(), store)) as never;
+    },
+    openExtensionPage: (path) => openFirefoxExtensionPage(browser, path),
+    async writeStore(store, records) {
+      await evaluateWithExtensionPrincipal(browser, writeAllToStore.toString(), { store, records });
+    },
+    async setColorScheme(scheme) {
+      // 0 dark, 1 light: the override content documents (extension pages among them) see.
+      await evaluateInChromeScope(
+        browser,
+        `Services.prefs.setIntPref('layout.css.prefers-color-scheme.content-override', ${scheme === 'dark' ? 0 : 1})`,
+      );
     },
     async close() {
       if (closed) return;
@@ -193,27 +290,70 @@ interface BidiConnection {
 }
 
 /**
- * Run `fnSource(arg)` in the browser's privileged scope with `indexedDB`
- * bound to the extension's origin: the same database the extension writes,
- * opened through `IDBFactory.openForPrincipal` (a chrome-only API).
+ * Run an expression in the browser's privileged (chrome) scope, the browser
+ * window itself; resolves with its JSON-serialised result.
  */
-async function evaluateWithExtensionPrincipal(browser: PuppeteerBrowser, fnSource: string, arg: string): Promise<unknown> {
+async function evaluateInChromeScope(browser: PuppeteerBrowser, body: string): Promise<unknown> {
   const connection = (browser as unknown as { connection: BidiConnection }).connection;
   const tree = (await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' })).result as {
     contexts: { context: string }[];
   };
   const context = tree.contexts[0]?.context;
   if (!context) throw new Error('No privileged browsing context: was Firefox started with --remote-allow-system-access?');
-  const expression = `(async () => {
-    const principal = Services.scriptSecurityManager.createContentPrincipalFromOrigin('moz-extension://${FIREFOX_EXTENSION_UUID}');
-    const indexedDB = { open: (name) => globalThis.indexedDB.openForPrincipal(principal, name) };
-    const fn = ${fnSource};
-    return JSON.stringify(await fn(${JSON.stringify(arg)}));
-  })()`;
+  const expression = `(async () => JSON.stringify(await (async () => { return ${body}; })()) ?? 'null')()`;
   const reply = (await connection.send('script.evaluate', { expression, target: { context }, awaitPromise: true }))
     .result as { type: string; result?: { value?: string }; exceptionDetails?: { text?: string } };
-  if (reply.type !== 'success') throw new Error(`Reading the extension store failed: ${reply.exceptionDetails?.text ?? 'unknown error'}`);
+  if (reply.type !== 'success') throw new Error(`Privileged evaluation failed: ${reply.exceptionDetails?.text ?? 'unknown error'}`);
   return JSON.parse(reply.result?.value ?? 'null');
+}
+
+/**
+ * Run `fnSource(arg)` in the browser's privileged scope with `indexedDB`
+ * bound to the extension's origin: the same database the extension writes,
+ * opened through `IDBFactory.openForPrincipal` (a chrome-only API).
+ */
+function evaluateWithExtensionPrincipal(browser: PuppeteerBrowser, fnSource: string, arg: unknown): Promise<unknown> {
+  return evaluateInChromeScope(
+    browser,
+    `await (async () => {
+      const principal = Services.scriptSecurityManager.createContentPrincipalFromOrigin('moz-extension://${FIREFOX_EXTENSION_UUID}');
+      const indexedDB = { open: (name) => globalThis.indexedDB.openForPrincipal(principal, name) };
+      const fn = ${fnSource};
+      return fn(${JSON.stringify(arg)});
+    })()`,
+  );
+}
+
+/**
+ * Open an extension page in a new tab from the chrome scope (gBrowser.addTab
+ * with the system principal: what the browser does when the user opens the
+ * page), then find that tab among the pages BiDi drives. A marker in the URL's
+ * query tells it apart from other tabs of the same page.
+ */
+async function openFirefoxExtensionPage(browser: PuppeteerBrowser, path: string): Promise<Tab> {
+  const marker = `harness-${Math.random().toString(36).slice(2)}`;
+  const [file, hash] = path.split('#');
+  const url = `moz-extension://${FIREFOX_EXTENSION_UUID}/${file}?${marker}${hash === undefined ? '' : `#${hash}`}`;
+  await evaluateInChromeScope(
+    browser,
+    `(() => {
+      const window = Services.wm.getMostRecentWindow('navigator:browser');
+      const tab = window.gBrowser.addTab(${JSON.stringify(url)}, {
+        triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal(),
+      });
+      window.gBrowser.selectedTab = tab;
+      return true;
+    })()`,
+  );
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    for (const page of await browser.pages()) {
+      const href = await page.evaluate(() => location.href).catch(() => '');
+      if (href.includes(marker)) return puppeteerTab(page);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`The extension page ${path} did not open`);
 }
 
 function puppeteerTab(page: PuppeteerPage): Tab {
@@ -227,6 +367,15 @@ function puppeteerTab(page: PuppeteerPage): Tab {
       await page.waitForSelector(selector, { timeout: timeoutMs });
     },
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    addScript: async (source) => {
+      await page.evaluate(source);
+    },
+    // Puppeteer names the space bar by its character; Playwright (and this interface) by "Space".
+    press: (key) => page.keyboard.press((key === 'Space' ? ' ' : key) as never),
+    setViewport: (size) => page.setViewport(size),
+    screenshot: async (path, options = {}) => {
+      await page.screenshot({ path: path as `${string}.png`, fullPage: options.fullPage ?? false });
+    },
     close: () => page.close(),
   };
 }

@@ -1,7 +1,6 @@
 import { BudgetProgress } from '../../components/BudgetProgress';
 import { DayChart } from '../../components/DayChart';
 import { EquivalentLine } from '../../components/EquivalentLine';
-import { FirstRun } from '../../components/FirstRun';
 import { HealthWarning } from '../../components/HealthWarning';
 import { MetricCard } from '../../components/MetricCard';
 import { ShareList } from '../../components/ShareList';
@@ -9,12 +8,12 @@ import { SimplerTools } from '../../components/SimplerTools';
 import { WeeklyDigest } from '../../components/WeeklyDigest';
 import { useWords } from '../../components/words';
 import type { WeeklySummary } from '../../lib/background/summary';
+import type { ComponentChildren } from 'preact';
 import type { SiteId } from '../../lib/event';
 import type { Settings } from '../../lib/settings';
 import { siteName } from '../../lib/sites/hosts';
 import { modelName } from '../../lib/views/labels';
 import type { PopupView } from '../../lib/views/popup';
-import type { SiteState } from '../../lib/views/site-access';
 import { startOfDay } from '../../lib/time';
 import { extensionApi } from '../../lib/views/extension-api';
 
@@ -24,15 +23,15 @@ export interface PopupProps {
   settings: Settings;
   /** The weekly digest, when one is waiting to be read. */
   digest: WeeklySummary | null;
-  /** For the first-run view: each watched site's state. */
-  sites: ReadonlyMap<SiteId, SiteState>;
+  /** What to show before the first prompt (loaded only then: components/FirstRun.tsx). */
+  firstRun: ComponentChildren;
   now: number;
   onTogglePause: () => void;
 }
 
 const dashboardUrl = (section: string): string => `${extensionApi().runtime.getURL('/dashboard.html')}#${section}`;
 
-export function Popup({ view, settings, digest, sites, now, onTogglePause }: PopupProps) {
+export function Popup({ view, settings, digest, firstRun, now, onTogglePause }: PopupProps) {
   const { t } = useWords();
   const disabled = new Set(settings.disabledSites);
   return (
@@ -55,7 +54,7 @@ export function Popup({ view, settings, digest, sites, now, onTogglePause }: Pop
           <>
             <HealthWarning sites={view.needsUpdate.filter((site) => !disabled.has(site))} />
             {digest && <WeeklyDigest summary={digest} />}
-            {view.hasHistory ? <Week view={view} settings={settings} now={now} /> : <FirstRun sites={sites} />}
+            {view.hasHistory ? <Week view={view} settings={settings} now={now} /> : firstRun}
           </>
         )}
       </main>
@@ -94,7 +93,7 @@ function Week({ view, settings, now }: { view: PopupView; settings: Settings; no
           {week.prompts > 0 && <span class="muted"> · {changeText}</span>}
         </p>
         {week.prompts === 0 && <p class="muted">{t('popup.nothingThisWeek')}</p>}
-        <div class="metrics" role="group" aria-label={t('popup.cardsLabel')}>
+        <div class="card metrics" role="group" aria-label={t('popup.cardsLabel')}>
           <MetricCard quantity="energy" value={week.total.energyWh} />
           <MetricCard quantity="co2" value={week.total.co2g} />
           <MetricCard quantity="water" value={week.total.waterMl.total} />

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import '../../components/theme.css';
 import './popup.css';
-import { WordsContext } from '../../components/words';
+import { provideWords } from '../../components/words';
 import { SUMMARY_KEY, type WeeklySummary } from '../../lib/background/summary';
 import { readSettings, type Settings, writeSettings } from '../../lib/settings';
 import { openFrugalDb } from '../../lib/store/db';
@@ -10,8 +10,8 @@ import { extensionApi } from '../../lib/views/extension-api';
 import { estimateOptions } from '../../lib/views/groups';
 import { loadTranslator } from '../../lib/views/i18n';
 import { loadPopupView, type PopupView } from '../../lib/views/popup';
-import { type PermissionsApi, readSiteStates, type SiteState } from '../../lib/views/site-access';
-import type { SiteId } from '../../lib/event';
+import type { PermissionsApi } from '../../lib/views/site-access';
+import type { ComponentChildren } from 'preact';
 import { Popup } from './App';
 
 /**
@@ -36,22 +36,27 @@ async function show(): Promise<void> {
   }
   const summary = stored[SUMMARY_KEY] as WeeklySummary | undefined;
   const digest = summary && !summary.seen ? summary : null;
-  // Only the first-run view lists the sites, so only it asks the browser about access.
-  const sites: ReadonlyMap<SiteId, SiteState> =
-    view && !view.hasHistory ? await readSiteStates(settings.disabledSites, browser.permissions as unknown as PermissionsApi) : new Map();
+  // The first-run view (and its questions to the browser about site access) loads only before the first prompt.
+  let firstRun: ComponentChildren = null;
+  if (view && !view.hasHistory) {
+    const [{ FirstRun }, { readSiteStates }] = await Promise.all([
+      import('../../components/FirstRun'),
+      import('../../lib/views/site-access'),
+    ]);
+    firstRun = <FirstRun sites={await readSiteStates(settings.disabledSites, browser.permissions as unknown as PermissionsApi)} />;
+  }
 
+  provideWords({ ...translator, format: createFormat(translator.locale) });
   const draw = (current: Settings): void => {
     render(
-      <WordsContext.Provider value={{ ...translator, format: createFormat(translator.locale) }}>
-        <Popup
-          view={view}
-          settings={current}
-          digest={digest}
-          sites={sites}
-          now={now}
-          onTogglePause={() => void writeSettings({ paused: !current.paused }).then(draw)}
-        />
-      </WordsContext.Provider>,
+      <Popup
+        view={view}
+        settings={current}
+        digest={digest}
+        firstRun={firstRun}
+        now={now}
+        onTogglePause={() => void writeSettings({ paused: !current.paused }).then(draw)}
+      />,
       root,
     );
   };

@@ -1,6 +1,7 @@
 import { i18n } from '#i18n';
 import type { Language } from '../settings';
 import { extensionApi } from './extension-api';
+import { browserLanguage, resolveLanguage, type ShippedLanguage } from './language';
 
 /**
  * Texts in the user's language. The words live in locales/*.yml, which
@@ -12,9 +13,6 @@ import { extensionApi } from './extension-api';
  * request) and translates with the same rules as @wxt-dev/i18n: `$1`…`$9`
  * substitutions, plural forms split on " | " by count, `{name}` substitutions.
  */
-
-export const SHIPPED_LANGUAGES = ['en', 'es'] as const;
-export type ShippedLanguage = (typeof SHIPPED_LANGUAGES)[number];
 
 export type Translate = typeof i18n.t;
 export type MessageKey = Parameters<Translate>[0];
@@ -29,41 +27,6 @@ export interface Translator {
 
 /** A messages.json as the browser reads it. */
 export type MessagesFile = Record<string, { message: string }>;
-
-function baseLanguage(tag: string): string {
-  return tag.split(/[-_]/)[0]!.toLowerCase();
-}
-
-function isShipped(language: string): language is ShippedLanguage {
-  return (SHIPPED_LANGUAGES as readonly string[]).includes(language);
-}
-
-/** The language the browser's own i18n picks: the UI language if shipped, else the default (English). */
-export function browserLanguage(uiLanguage: string): ShippedLanguage {
-  const base = baseLanguage(uiLanguage);
-  return isShipped(base) ? base : 'en';
-}
-
-/**
- * The texts' language and the Intl locale. The region comes from the browser
- * even when the language is overridden, so an English speaker in Spain gets
- * English words with Monday-first weeks, and Spanish in the USA starts on Sunday.
- */
-export function resolveLanguage(setting: Language, uiLanguage: string): { language: ShippedLanguage; locale: string } {
-  const language = setting === 'auto' ? browserLanguage(uiLanguage) : setting;
-  let region: string | undefined;
-  try {
-    region = new Intl.Locale(uiLanguage.replace('_', '-')).region;
-  } catch {
-    region = undefined;
-  }
-  const withRegion = region ? `${language}-${region}` : language;
-  try {
-    return { language, locale: Intl.getCanonicalLocales(withRegion)[0] ?? language };
-  } catch {
-    return { language, locale: language };
-  }
-}
 
 /** Chrome's getMessage substitution: `$1`…`$9` from the list, `$$` for a literal dollar. */
 function substitute(message: string, substitutions: readonly string[]): string {

@@ -59,7 +59,11 @@ export async function loadPopupView(
   const thisWeekDays = Array.from({ length: 7 }, (_, index) => addDays(weekStart, index));
   const daysSoFar = thisWeekDays.filter((start) => start <= today).length;
   const byDay = new Map<string, RollupRecord[]>();
-  for (const rollup of rollups) byDay.set(rollup.day, [...(byDay.get(rollup.day) ?? []), rollup]);
+  for (const rollup of rollups) {
+    const list = byDay.get(rollup.day);
+    if (list) list.push(rollup);
+    else byDay.set(rollup.day, [rollup]);
+  }
   const rollupsOn = (starts: readonly number[]): RollupRecord[] => starts.flatMap((start) => byDay.get(dayKey(start)) ?? []);
 
   const days = thisWeekDays.map((start): DayTotal => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { TASKS, STATUSES, KINDS } from '../../event';
 import { ALTERNATIVES, EQUIVALENTS, REGIONS } from '../../footprint';
-import { browserLanguage, labelKey, resolveLanguage, translateFrom, type MessagesFile } from '../i18n';
+import { labelKey, translateFrom, type MessagesFile } from '../i18n';
+import { browserLanguage, resolveLanguage } from '../language';
 import { shippedMessages, testTranslator } from './translators';
 
 describe('language choice', () => {

@@ -1,6 +1,7 @@
 import { generateChromeMessages, parseMessagesFile } from '@wxt-dev/i18n/build';
 import { resolve } from 'node:path';
-import { loadTranslator, type MessagesFile, type ShippedLanguage, type Translator } from '../i18n';
+import { loadTranslator, type MessagesFile, type Translator } from '../i18n';
+import type { ShippedLanguage } from '../language';
 
 /** The messages.json the build makes from locales/<language>.yml, read in Node. */
 export async function shippedMessages(language: ShippedLanguage): Promise<MessagesFile> {
