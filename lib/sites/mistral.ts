@@ -10,9 +10,8 @@ import type { ResponseReader, SiteAdapter, SitePage, TurnReport } from './types'
  *   (body `{"0": {json: {content, model, features…}}}`; `content` is text or
  *   `[{type: "text", text}]`); the response names the `chatId`. The page then asks
  *   for the answer with `POST /api/chat {chatId, mode: "start"}`, which carries no
- *   prompt: the two requests are one event, joined by the chat id. This assumes
- *   the tRPC response has ended before the page starts the answer (the page needs
- *   its chat id and navigates to the chat first).
+ *   prompt: the two requests are one event, joined as the page's latest new chat
+ *   and its answer (see NEW_CHAT_KEY). The tRPC response is not read.
  * - A follow-up is `POST /api/chat {chatId, mode: "append", messageInput:
  *   [{type: "text", text}]}` (older: a string). Any other mode ("retry") asks for a
  *   new answer too and is a prompt. Other tRPC calls: not prompts.
@@ -25,7 +24,9 @@ import type { ResponseReader, SiteAdapter, SitePage, TurnReport } from './types'
  *   carry `_context: {type: "reasoning"}` (seen in a public client, 2025; not in a
  *   recorded stream). Before, the Vercel AI data stream: `0:"text"`, `3:"error"`,
  *   `e:`/`d:{finishReason}` (no reasoning was seen in it).
- * - It cannot see generated images (their chunk format was not seen).
+ * - It cannot see generated images (their chunk format was not seen). A new chat
+ *   that the tRPC call refuses is recorded as an interrupted prompt, not as an
+ *   error: the reply is not read.
  */
 
 const CHAT = '/api/chat';
@@ -34,10 +35,18 @@ const NEW_CHAT = 'message.newChat';
 /** Chunks per message and messages per stream are a handful; more are not tracked. */
 const MAX_CHUNKS = 256;
 const MAX_MESSAGES = 64;
+/**
+ * Joins a new chat's answer to its prompt: the page's latest new chat, not its
+ * chat id. The id comes in the tRPC reply, but the page can start the answer
+ * before the tap's copy of that reply has arrived (seen in the e2e replay in
+ * Firefox, 2026-11: the copy ~40 ms behind the page, the answer then an event of
+ * its own). A page creates one chat at a time and starts its answer at once.
+ */
+const NEW_CHAT_KEY = 'new-chat';
 
 export const mistral: SiteAdapter = {
   site: 'mistral',
-  version: 1,
+  version: 2,
 
   watches(url, method) {
     return method === 'POST' && (url.pathname === CHAT || procedures(url).includes(NEW_CHAT));
@@ -53,10 +62,13 @@ export const mistral: SiteAdapter = {
       const turn = open();
       prompt(turn, input.content);
       turn.model(input.model, 'request');
-      return readChatId(turn);
+      // Closed at once, so that the answer's request can reopen it however early it comes.
+      turn.continuationKey(NEW_CHAT_KEY);
+      turn.close();
+      return null;
     }
     const start = body.mode === 'start';
-    const turn = start && typeof body.chatId === 'string' ? open(body.chatId) : open();
+    const turn = (start ? open.resume(NEW_CHAT_KEY) : null) ?? open();
     if (!start) prompt(turn, body.messageInput);
     turn.model(body.model, 'request');
     return readAnswer(turn);
@@ -75,15 +87,6 @@ function prompt(turn: TurnReport, content: unknown): void {
       if (record?.type === 'text' && typeof record.text === 'string') turn.prompt(record.text);
     }
   }
-}
-
-/** Registers the new chat's id as the turn's key, so that its answer joins it. */
-function readChatId(turn: TurnReport): ResponseReader {
-  const lines = new LineDecoder((line) => {
-    const id = /"chatId":"([^"\\]+)"/.exec(line)?.[1];
-    if (id) turn.continuationKey(id);
-  });
-  return { chunk: (text) => lines.push(text), end: () => lines.finish() };
 }
 
 /** Per content chunk: where its text goes, and how much of it is counted. */
