@@ -1,0 +1,208 @@
+// The replay app: chats the way chat.deepseek.com does (session created for a
+// new chat, a proof-of-work challenge before each answer, same endpoints and
+// body shape) and renders the JSON-patch SSE stream, continuing an answer on
+// /continue when the stream asks to. It records, for the tests, a SHA-256 of
+// the exact bytes each answer delivered to the page (over all its requests).
+(() => {
+  const messages = document.getElementById('messages');
+  const composer = document.getElementById('chat-input');
+  const send = document.querySelector('.ds-send');
+  const stop = document.querySelector('.ds-stop');
+  const toggles = document.querySelectorAll('.ds-toggle');
+  const json = { 'content-type': 'application/json', 'x-client-platform': 'web', 'x-app-version': '20241129.1' };
+  let session = location.pathname.startsWith('/a/chat/s/') ? location.pathname.slice(10) : null;
+  let parent = null;
+  /** The answer being streamed: its message id, for Stop and /continue. */
+  let streaming = null;
+
+  const getJson = (path) => fetch(path, { headers: json }).then((response) => response.json());
+  const postJson = (path, body, headers = {}) => fetch(path, { method: 'POST', headers: { ...json, ...headers }, body: JSON.stringify(body) });
+
+  void getJson('/api/v0/users/current');
+  void getJson('/api/v0/chat_session/fetch_page?count=100');
+  if (session) {
+    void getJson(`/api/v0/chat/history_messages?chat_session_id=${session}`).then(({ data }) => {
+      for (const message of data.biz_data.chat_messages) {
+        if (message.role === 'USER') userMessage(message.content);
+        else answerElement().markdown.textContent = message.fragments.map((fragment) => fragment.content).join('');
+        parent = message.message_id;
+      }
+      document.body.dataset.historyLoaded = 'true';
+    });
+  }
+
+  function userMessage(text) {
+    const element = document.createElement('div');
+    element.className = 'ds-message';
+    element.textContent = text;
+    messages.append(element);
+  }
+
+  function answerElement() {
+    const element = document.createElement('div');
+    element.className = 'ds-message';
+    const think = document.createElement('div');
+    think.className = 'ds-think-content';
+    const markdown = document.createElement('div');
+    markdown.className = 'ds-markdown';
+    element.append(think, markdown);
+    messages.append(element);
+    return { element, think, markdown, started: false };
+  }
+
+  for (const toggle of toggles) {
+    toggle.addEventListener('click', () => toggle.setAttribute('aria-pressed', String(toggle.getAttribute('aria-pressed') !== 'true')));
+  }
+  const enabled = (feature) => document.querySelector(`.ds-toggle[data-feature="${feature}"]`).getAttribute('aria-pressed') === 'true';
+
+  stop.addEventListener('click', () => {
+    if (streaming?.messageId) void postJson('/api/v0/chat/stop_stream', { chat_session_id: session, message_id: streaming.messageId });
+  });
+  send.addEventListener('click', () => void sendPrompt());
+  composer.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && !event.shiftKey) {
+      event.preventDefault();
+      void sendPrompt();
+    }
+  });
+
+  async function sendPrompt() {
+    const prompt = composer.value.trim();
+    if (!prompt || streaming) return;
+    composer.value = '';
+    userMessage(prompt);
+    streaming = { messageId: null, autoResume: false };
+    if (!session) {
+      const { data } = await (await postJson('/api/v0/chat_session/create', {})).json();
+      session = data.biz_data.id;
+      history.replaceState(null, '', `/a/chat/s/${session}`);
+    }
+    const answer = answerElement();
+    answer.element.dataset.streamState = 'streaming';
+    stop.hidden = false;
+    const received = [];
+    try {
+      await answerFrom('/api/v0/chat/completion', {
+        chat_session_id: session,
+        parent_message_id: parent,
+        model_type: 'default',
+        prompt,
+        ref_file_ids: [],
+        thinking_enabled: enabled('thinking'),
+        search_enabled: enabled('search'),
+        action: null,
+        preempt: false,
+      }, answer, received);
+      // The stream was handed off: the rest of the same answer comes from /continue.
+      while (streaming.autoResume) {
+        streaming.autoResume = false;
+        await answerFrom('/api/v0/chat/continue', { chat_session_id: session, message_id: streaming.messageId, fallback_to_resume: true }, answer, received);
+      }
+      answer.element.dataset.streamState = 'done';
+    } catch {
+      answer.element.dataset.streamState = 'failed';
+    } finally {
+      parent = streaming.messageId ?? parent;
+      streaming = null;
+      stop.hidden = true;
+    }
+    await recordReceived(answer.element, received);
+  }
+
+  /** One answering request, with its proof of work, read to the end into the answer. */
+  async function answerFrom(path, body, answer, received) {
+    const { data } = await (await postJson('/api/v0/chat/create_pow_challenge', { target_path: path })).json();
+    const { algorithm, challenge, salt, signature, target_path } = data.biz_data.challenge;
+    // The real app solves the challenge in a worker; the replay server does not check the answer.
+    const pow = btoa(JSON.stringify({ algorithm, challenge, salt, answer: 0, signature, target_path }));
+    const response = await postJson(path, body, { 'x-ds-pow-response': pow });
+    const render = newPatchRenderer(answer);
+    const reader = response.body.getReader();
+    const decoder = new TextDecoder();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      received.push(value);
+      render(decoder.decode(value, { stream: true }));
+    }
+  }
+
+  /** Just enough of the JSON-patch stream to show the thinking and the answer. */
+  function newPatchRenderer(answer) {
+    let pending = '';
+    let path = '';
+    let op = 'SET';
+    let fragments = [];
+    const addFragments = (list) => {
+      for (const fragment of list) {
+        fragments.push(fragment.type);
+        write(fragment.type, fragment.content);
+      }
+    };
+    const write = (type, text) => {
+      if (typeof text !== 'string' || !text) return;
+      if (type === 'THINK') answer.think.textContent += text;
+      if (type !== 'RESPONSE') return;
+      if (!answer.started) document.body.dataset.answersStarted = String(Number(document.body.dataset.answersStarted ?? 0) + 1);
+      answer.started = true;
+      answer.markdown.textContent += text;
+    };
+    const apply = (p, o, v) => {
+      if (o === 'BATCH' && Array.isArray(v)) {
+        let subPath = '';
+        let subOp = 'SET';
+        for (const sub of v) {
+          subPath = sub.p ?? subPath;
+          subOp = sub.o ?? subOp;
+          apply(p ? `${p}/${subPath}` : subPath, subOp, sub.v);
+        }
+        return;
+      }
+      if (p === '' && v?.response) {
+        // A snapshot of the whole answer (a continuation restates what is already shown).
+        fragments = [];
+        answer.think.textContent = '';
+        answer.markdown.textContent = '';
+        return addFragments(v.response.fragments ?? []);
+      }
+      if (p === 'response/fragments' && Array.isArray(v)) return addFragments(v);
+      const index = /^response\/fragments\/(-?\d+)\/content$/.exec(p)?.[1];
+      if (index !== undefined) write(fragments.at(Number(index)), v);
+    };
+    return (text) => {
+      pending += text;
+      const events = pending.split('\n\n');
+      pending = events.pop();
+      for (const event of events) {
+        const lines = event.split('\n');
+        const name = lines.find((line) => line.startsWith('event: '))?.slice(7);
+        let data;
+        try {
+          data = JSON.parse(lines.find((line) => line.startsWith('data: ')).slice(6));
+        } catch {
+          continue;
+        }
+        if (name === 'ready') streaming.messageId = data.response_message_id;
+        if (name === 'close') streaming.autoResume = data.auto_resume === true;
+        if (name || !data || !('v' in data)) continue;
+        path = data.p ?? path;
+        op = data.o ?? op;
+        apply(path, op, data.v);
+      }
+    };
+  }
+
+  /** Marks the answer with what the page received, for the byte-for-byte check. */
+  async function recordReceived(element, chunks) {
+    const bytes = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
+    let offset = 0;
+    for (const chunk of chunks) {
+      bytes.set(chunk, offset);
+      offset += chunk.length;
+    }
+    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+    element.dataset.receivedBytes = String(bytes.length);
+    element.dataset.receivedSha256 = [...digest].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+    document.body.dataset.answers = String(Number(document.body.dataset.answers ?? 0) + 1);
+  }
+})();
