@@ -12,10 +12,10 @@ import type { ResponseReader, SiteAdapter, SitePage, TurnReport } from './types'
  *   Regenerate and edit send the same request again. History, titles and
  *   settings go through `…/data/batchexecute`: never watched.
  * - The model is requested in the header `x-goog-ext-525001261-jspb`
- *   (`[1,null,null,null,"<16 hex digits>",…]`), which the tap does not pass to
- *   adapters. The answer's last frame names it instead (capture 2026-03: the hex
- *   id at `inner[39]`, its label "Fast" at `inner[42]`), so the model is known
- *   from the response once a turn completes, and unknown for a turn cut short.
+ *   (`[1,null,null,null,"<16 hex digits>",…]`), set with `setRequestHeader`.
+ *   The answer's last frame names it too (capture 2026-03: the hex id at
+ *   `inner[39]`, its label "Fast" at `inner[42]`): the response's id wins once a
+ *   turn completes; a turn cut short or refused keeps the requested one.
  * - The response is `)]}'`, then frames `<length>\n<JSON>\n`. Each frame is
  *   one line (newlines inside the JSON are escaped), so frames are read as
  *   lines and the length, counted in UTF-16 units, is not needed: a damaged
@@ -31,8 +31,8 @@ import type { ResponseReader, SiteAdapter, SitePage, TurnReport } from './types'
  *   code (1037 usage limit, 1052 bad model header…).
  *
  * Thoughts and images are as Gemini-API reads them (2026); the capture had
- * neither. Cannot see: the requested model (header), generated videos and
- * music (their place in the candidate is unknown).
+ * neither. Cannot see: generated videos and music (their place in the
+ * candidate is unknown).
  */
 
 const STREAM_GENERATE = /^(?:\/u\/\d+)?\/_\/BardChatUi\/data\/assistant\.lamda\.BardFrontendService\/StreamGenerate$/;
