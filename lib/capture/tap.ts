@@ -36,7 +36,7 @@ export interface TapWindow {
   document?: Document;
 }
 
-/** Recently finished turns by continuation key, so a resumed stream stays one event. */
+/** Turns remembered by continuation key, so a resumed or continued stream stays one event. */
 const RECENT_TURNS = 16;
 
 export interface InstalledTap {
@@ -112,7 +112,7 @@ class Tap {
       let turn: Turn;
       if (previous) {
         turn = previous;
-        turn.reopen();
+        turn.hold();
       } else {
         turn = new Turn({
           id: this.newId(),
@@ -121,7 +121,8 @@ class Tap {
           classify: this.options.classify,
           now: this.now,
           emit: (measurement) => this.emit(measurement),
-          onClose: (closed) => this.closed(closed),
+          onClose: (closed) => this.open.delete(closed),
+          onKey: (keyed, key) => this.remember(key, keyed),
         });
         if (continuing) turn.continuationKey(continuing);
       }
@@ -146,11 +147,10 @@ class Tap {
     }
   }
 
-  private closed(turn: Turn): void {
-    this.open.delete(turn);
-    if (!turn.key) return;
-    this.recent.delete(turn.key);
-    this.recent.set(turn.key, turn);
+  /** Turns by continuation key, open or recently finished, so that a later request can join them. */
+  private remember(key: string, turn: Turn): void {
+    this.recent.delete(key);
+    this.recent.set(key, turn);
     if (this.recent.size > RECENT_TURNS) {
       const oldest = this.recent.keys().next().value;
       if (oldest !== undefined) this.recent.delete(oldest);

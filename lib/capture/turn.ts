@@ -22,8 +22,10 @@ export interface TurnOptions {
   now: () => number;
   /** Receives the measurement when the turn opens (provisional) and when it closes. */
   emit: (measurement: Measurement) => void;
-  /** Told when the turn closes, so that a continuation can find it. */
+  /** Told when the turn closes. */
   onClose?: (turn: Turn) => void;
+  /** Told when the turn is given a continuation key, so that a later request can join it. */
+  onKey?: (turn: Turn, key: string) => void;
 }
 
 export type TurnEnd = 'eof' | 'aborted' | 'failed';
@@ -44,7 +46,11 @@ export class Turn implements TurnReport {
   private readonly now: () => number;
   private readonly emit: (measurement: Measurement) => void;
   private readonly onClose: ((turn: Turn) => void) | undefined;
+  private readonly onKey: ((turn: Turn, key: string) => void) | undefined;
   private provisionalPending = false;
+  /** Streams (requests, sockets, detectors) still feeding this turn; it ends when the last one does. */
+  private holds = 1;
+  private lastStreamAborted = false;
   private readonly input = new TextTally();
   private readonly output = new TextTally();
   private readonly thoughts = new TextTally();
@@ -68,6 +74,7 @@ export class Turn implements TurnReport {
     this.classify = options.classify;
     this.emit = options.emit;
     this.onClose = options.onClose;
+    this.onKey = options.onKey;
     this.announce();
   }
 
@@ -123,7 +130,9 @@ export class Turn implements TurnReport {
   }
 
   continuationKey(key: string): void {
-    if (typeof key === 'string' && key.length > 0) this.key = key.slice(0, 200);
+    if (typeof key !== 'string' || key.length === 0) return;
+    this.key = key.slice(0, 200);
+    this.onKey?.(this, this.key);
   }
 
   close(): void {
@@ -131,25 +140,41 @@ export class Turn implements TurnReport {
   }
 
   /**
-   * The transport finished; a stream that declared nothing was cut short. Emits
-   * the final measurement. Finishing twice changes nothing.
+   * One stream feeding the turn finished. When it was the last one, the turn
+   * ends: a turn whose streams declared nothing, or whose last stream was cut,
+   * is interrupted; a failed stream is an error. Emits the final measurement.
+   * Finishing more often than the turn was held changes nothing.
    */
   finish(how: TurnEnd): void {
-    if (this.endedAt !== null) return;
-    this.endedAt = this.now();
+    if (this.holds === 0) return;
+    this.holds--;
     if (how === 'failed') this.status('error');
-    else if (how === 'aborted' || this.declaredStatus === null) this.status('interrupted');
+    this.lastStreamAborted = how === 'aborted';
+    if (this.holds > 0) {
+      // Another stream carries the answer on: this one's interruption was a hand-off.
+      if (this.declaredStatus === 'interrupted') this.declaredStatus = null;
+      return;
+    }
+    this.endedAt = this.now();
+    if (this.lastStreamAborted || this.declaredStatus === null) this.status('interrupted');
     this.emit(this.measurement());
     this.onClose?.(this);
   }
 
   /** An adapter opened the turn but decided the request was no prompt after all. */
   discard(): void {
-    this.endedAt ??= this.now();
+    if (this.holds === 0) return;
+    this.holds--;
+    if (this.holds === 0) this.endedAt ??= this.now();
   }
 
-  /** A continuation request (a resumed stream) reopens a finished turn under the same id. */
-  reopen(): void {
+  /**
+   * Another stream joins the turn: a continuation request (a resumed or
+   * continued answer), possibly while the first is still streaming. A finished
+   * turn reopens under the same id.
+   */
+  hold(): void {
+    this.holds++;
     if (this.endedAt === null) return;
     this.endedAt = null;
     if (this.declaredStatus === 'interrupted') this.declaredStatus = null;

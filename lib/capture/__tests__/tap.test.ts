@@ -142,6 +142,35 @@ describe('fetch', () => {
   });
 });
 
+describe('continuations', () => {
+  /** A site whose /ask opens a turn keyed "k" and whose /more continues it. */
+  const keyed: SiteAdapter = {
+    site: 'chatgpt',
+    version: 1,
+    watches: (url, method) => method === 'POST' && (url.pathname === '/ask' || url.pathname === '/more'),
+    request(req, open) {
+      const turn = req.url.pathname === '/more' ? open('k') : open();
+      if (req.url.pathname === '/ask') {
+        turn.continuationKey('k');
+        turn.prompt(req.body ?? '');
+      }
+      return {
+        chunk: (text) => turn.answer(text),
+        end: () => turn.status(req.url.pathname === '/more' ? 'complete' : 'interrupted'),
+      };
+    },
+  };
+
+  it('joins a continuation request to the turn while its first stream is still open', async () => {
+    const page = testPage([keyed], (url) => ({ body: url.endsWith('/more') ? ' more' : 'first', chunkSize: 2 }));
+    const first = await page.win.fetch('https://chatgpt.com/ask', { method: 'POST', body: 'q' });
+    const second = await page.win.fetch('https://chatgpt.com/more', { method: 'POST', body: '' });
+    await Promise.all([first.text(), second.text()]);
+    await sentAtLeast(page, 2);
+    expect(page.finals()).toEqual([expect.objectContaining({ outputChars: 10, status: 'complete' })]);
+  });
+});
+
 describe('retirement (a newer tap took over after an update)', () => {
   it('finishes the turn under way but starts no new ones', async () => {
     const page = testPage([lineSite], () => ({ body: ANSWER, chunkSize: 4 }));

@@ -89,7 +89,7 @@ describe('Turn', () => {
     turn.finish('eof');
     turn.finish('eof');
     expect(emitted).toHaveLength(2);
-    turn.reopen();
+    turn.hold();
     await Promise.resolve();
     turn.answer(' and more');
     turn.status('complete');
@@ -98,6 +98,25 @@ describe('Turn', () => {
     expect(emitted.at(-1)).toMatchObject({ status: 'complete', outputChars: 19 });
     expect(new Set(emitted.map((m) => m.id)).size).toBe(1);
     expect(emitted.at(-1)!.durationMs).toBeGreaterThan(emitted[1]!.durationMs);
+  });
+
+  it('ends only when the last of its streams ends, with that stream\'s outcome', async () => {
+    const { turn, emitted } = makeTurn();
+    turn.hold(); // a continuation request joins while the first stream is still open
+    turn.answer('part one');
+    turn.finish('eof');
+    expect(turn.ended).toBe(false);
+    turn.answer(' and two');
+    turn.status('complete');
+    turn.finish('eof');
+    expect(turn.ended).toBe(true);
+    expect(emitted.at(-1)).toMatchObject({ status: 'complete', outputChars: 16 });
+    const cut = makeTurn().turn;
+    cut.status('complete');
+    cut.hold();
+    cut.finish('eof');
+    cut.finish('aborted');
+    expect(cut.measurement().status).toBe('interrupted');
   });
 
   it('caps images at the limit and ignores nonsense counts', () => {
