@@ -29,7 +29,14 @@ export function SettingsPanel(props: SettingsPanelProps) {
       <fieldset class="stack" data-testid="pause-setting">
         <legend>{t('settings.pauseTitle')}</legend>
         <label class="choice">
-          <input type="checkbox" checked={settings.paused} onChange={() => onChange({ paused: !settings.paused })} />
+          <input
+            type="checkbox"
+            checked={settings.paused}
+            onChange={(change) => {
+              change.currentTarget.checked = settings.paused;
+              onChange({ paused: !settings.paused });
+            }}
+          />
           {t('settings.pauseLabel')}
         </label>
         <p class="muted small">{t('settings.pauseHelp')}</p>
@@ -41,7 +48,15 @@ export function SettingsPanel(props: SettingsPanelProps) {
         <legend>{t('settings.summaryTitle')}</legend>
         <p class="muted small">{t('settings.summaryHelp')}</p>
         <label class="choice">
-          <input type="checkbox" checked={settings.weeklyNotification} onChange={() => props.onNotification(!settings.weeklyNotification)} />
+          <input
+            type="checkbox"
+            checked={settings.weeklyNotification}
+            onChange={(change) => {
+              // Shown checked only once saved: the browser may still ask, and the user may refuse.
+              change.currentTarget.checked = settings.weeklyNotification;
+              props.onNotification(!settings.weeklyNotification);
+            }}
+          />
           {t('settings.summaryNotify')}
         </label>
         {props.notificationDenied && (

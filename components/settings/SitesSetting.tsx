@@ -29,7 +29,15 @@ export function SitesSetting({ states, onToggle, denied }: Props) {
           return (
             <li key={site} data-site={site} data-state={state}>
               <label class="choice">
-                <input type="checkbox" checked={state === 'on'} onChange={() => onToggle(site, state !== 'on')} />
+                <input
+                  type="checkbox"
+                  checked={state === 'on'}
+                  onChange={(change) => {
+                    // Shown as the browser's answer, not the click: access may be refused.
+                    change.currentTarget.checked = state === 'on';
+                    onToggle(site, state !== 'on');
+                  }}
+                />
                 {siteName(site)}
               </label>
               {noteText && <p class="muted small">{noteText}</p>}

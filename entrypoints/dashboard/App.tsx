@@ -36,8 +36,8 @@ interface Props {
   settings: Settings;
   rollups: readonly RollupRecord[];
   now: number;
-  /** The CSV export and import, when this build has them (components/ExportImport.tsx). */
-  exportImport: (() => preact.JSX.Element) | null;
+  /** The CSV export and import (components/ExportImport.tsx), passed in: it imports from this file. */
+  exportImport: () => preact.JSX.Element;
 }
 
 const permissions = (): PermissionsApi => extensionApi().permissions as unknown as PermissionsApi;
@@ -248,7 +248,7 @@ export function Dashboard({ db, settings, rollups: initialRollups, now, exportIm
             {/* CSV export and import: components/ExportImport.tsx, built by the CSV work (issue 7). */}
             <section class="card stack" aria-labelledby="csv-title" data-testid="export-import">
               <h3 id="csv-title">{t('dashboard.csvTitle')}</h3>
-              {ExportImport ? <ExportImport /> : <p class="muted">{t('dashboard.csvMissing')}</p>}
+              <ExportImport />
             </section>
             <section class="card stack" aria-labelledby="delete-all-title">
               <h3 id="delete-all-title">{t('dashboard.deleteAllTitle')}</h3>

@@ -7,6 +7,7 @@ import { openFrugalDb } from '../../lib/store/db';
 import { createFormat } from '../../lib/views/format';
 import { readAllRollups } from '../../lib/views/history';
 import { loadTranslator, type Translator } from '../../lib/views/i18n';
+import { ExportImport } from '../../components/ExportImport';
 import { Dashboard } from './App';
 
 /**
@@ -33,7 +34,7 @@ async function start(): Promise<void> {
   const draw = (): void => {
     document.documentElement.lang = translator.language;
     provideWords({ ...translator, format: createFormat(translator.locale) });
-    render(<Dashboard db={db} settings={settings} rollups={rollups} now={now} exportImport={null} />, root);
+    render(<Dashboard db={db} settings={settings} rollups={rollups} now={now} exportImport={ExportImport} />, root);
   };
   watchSettings((next) => {
     const reload = next.language !== settings.language;
