@@ -1,8 +1,9 @@
-import { hostPermissions } from '../sites/hosts';
+import type { SiteId } from '../event';
+import { hostPermissions, scriptSiteForUrl } from '../sites/hosts';
 
 /** The parts of the extension API this needs (the real `browser`, or a fake in tests). */
 export interface InjectApi {
-  tabs: { query(query: { url: string[] }): Promise<{ id?: number }[]> };
+  tabs: { query(query: { url: string[] }): Promise<{ id?: number; url?: string }[]> };
   scripting: {
     executeScript(injection: {
       target: { tabId: number };
@@ -13,7 +14,11 @@ export interface InjectApi {
   };
 }
 
-export const CONTENT_SCRIPT_FILES = { tap: 'content-scripts/tap.js', relay: 'content-scripts/relay.js' } as const;
+/** Where the build puts each content script (one page-world tap per site). */
+export const CONTENT_SCRIPT_FILES = {
+  tap: (site: SiteId) => `content-scripts/tap-${site}.js`,
+  relay: 'content-scripts/relay.js',
+} as const;
 
 /**
  * After an install or update, Chrome does not put content scripts into tabs
@@ -28,12 +33,13 @@ export const CONTENT_SCRIPT_FILES = { tap: 'content-scripts/tap.js', relay: 'con
 export async function injectIntoOpenTabs(api: InjectApi): Promise<number> {
   const tabs = await api.tabs.query({ url: hostPermissions() });
   let reached = 0;
-  for (const { id } of tabs) {
-    if (id === undefined) continue;
+  for (const { id, url } of tabs) {
+    const site = scriptSiteForUrl(url ?? '');
+    if (id === undefined || !site) continue;
     try {
       await api.scripting.executeScript({
         target: { tabId: id },
-        files: [CONTENT_SCRIPT_FILES.tap],
+        files: [CONTENT_SCRIPT_FILES.tap(site)],
         world: 'MAIN',
         injectImmediately: true,
       });

@@ -44,11 +44,18 @@ export const SITE_HOSTS: readonly SiteHost[] = [
   { site: 'firefly', name: 'Adobe Firefly', hosts: ['firefly.adobe.com'] },
 ];
 
-/** Match patterns for the manifest: host permissions and content scripts. */
+/** Match patterns for the manifest: host permissions and the relay's content script. */
 export function hostPermissions(): string[] {
-  return SITE_HOSTS.flatMap(({ hosts, pathPrefix, wholeHostScripts }) =>
-    hosts.map((host) => `https://${host}${wholeHostScripts ? '/' : (pathPrefix ?? '/')}*`),
-  );
+  return SITE_HOSTS.flatMap(matchPatterns);
+}
+
+/** Match patterns of one site: its page-world tap loads there (entrypoints/tap-<site>.content.ts). */
+export function siteMatches(site: SiteId): string[] {
+  return SITE_HOSTS.filter((entry) => entry.site === site).flatMap(matchPatterns);
+}
+
+function matchPatterns({ hosts, pathPrefix, wholeHostScripts }: SiteHost): string[] {
+  return hosts.map((host) => `https://${host}${wholeHostScripts ? '/' : (pathPrefix ?? '/')}*`);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SITE_IDS } from '../../event';
-import { hostPermissions, scriptSiteForUrl, SITE_HOSTS, siteForUrl } from '../hosts';
+import { hostPermissions, scriptSiteForUrl, SITE_HOSTS, siteForUrl, siteMatches } from '../hosts';
 import { ADAPTERS } from '../index';
 import { PAGES, pageFor } from '../pages';
 
@@ -87,5 +87,22 @@ describe('site hosts', () => {
     expect(pageFor(new URL('https://grok.com/'), 'grok')?.site).toBe('grok');
     expect(pageFor(new URL('https://x.com/i/grok'), 'grok')).toBeUndefined();
     expect(pageFor(new URL('https://claude.ai/new'), 'claude')?.site).toBe('claude');
+  });
+});
+
+describe('page-world taps', () => {
+  it('has one tap entrypoint per site, loading on exactly that site\'s patterns', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const dir = new URL('../../../entrypoints/', import.meta.url);
+    const taps = readdirSync(dir).filter((name) => name.startsWith('tap-') && name.endsWith('.content.ts'));
+    const sites = [...new Set(SITE_HOSTS.map((entry) => entry.site))];
+    expect(taps.map((name) => name.slice(4, -'.content.ts'.length)).sort()).toEqual([...sites].sort());
+    for (const site of sites) {
+      const source = readFileSync(new URL(`tap-${site}.content.ts`, dir), 'utf8');
+      expect(source).toContain(`siteMatches('${site}')`);
+      const adapters = ADAPTERS.filter((adapter) => adapter.site === site);
+      expect(adapters.length, site).toBeGreaterThan(0);
+    }
+    expect(siteMatches('grok')).toEqual(['https://grok.com/*', 'https://x.com/*']);
   });
 });
