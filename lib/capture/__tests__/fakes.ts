@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { vi } from 'vitest';
+import { expect, vi } from 'vitest';
 import type { Measurement } from '../../event';
 import { classifyTask } from '../../footprint/classify';
 import type { SiteAdapter } from '../../sites/types';
 import { installTap, type TapWindow } from '../tap';
+import { Turn } from '../turn';
 
 /** Test doubles for the page's network APIs, built on Node's own fetch primitives. */
 
@@ -170,13 +171,46 @@ export function testPage(
     win,
     nativeFetch: fakeFetch,
     sent,
-    finals() {
-      const last = new Map<string, Measurement>();
-      for (const measurement of sent) last.set(measurement.id, measurement);
-      return [...last.values()];
-    },
+    finals: () => finalsOf(sent),
     pagehide: () => pagehide.forEach((listener) => listener()),
     retire: () => installed.retire(),
+  };
+}
+
+/** The last measurement sent for each turn id, in order of first appearance. */
+export function finalsOf(sent: readonly Measurement[]): Measurement[] {
+  const last = new Map<string, Measurement>();
+  for (const measurement of sent) last.set(measurement.id, measurement);
+  return [...last.values()];
+}
+
+/** A site's DOM detector running on `doc` with real turns (ids turn-1, turn-2…), as the tap would run it. */
+export function runDomDetector(adapter: SiteAdapter, doc: Document) {
+  const sent: Measurement[] = [];
+  const turns: Turn[] = [];
+  const controller = new AbortController();
+  adapter.detect!({
+    doc,
+    signal: controller.signal,
+    open: () => {
+      const turn = new Turn({
+        id: `turn-${turns.length + 1}`,
+        detector: 'dom',
+        adapterVersion: adapter.version,
+        classify: classifyTask,
+        now: () => Date.now(),
+        emit: (measurement) => sent.push(measurement),
+      });
+      turns.push(turn);
+      return turn;
+    },
+  });
+  return {
+    sent,
+    /** What each turn would send if the page were closed now (the tap flushes open turns on pagehide). */
+    flushed: () => turns.map((turn) => turn.measurement()),
+    abort: () => controller.abort(),
+    finals: () => finalsOf(sent),
   };
 }
 
@@ -186,6 +220,51 @@ export async function sentAtLeast(page: TestPage, count: number): Promise<void> 
     if (page.sent.length < count) throw new Error(`only ${page.sent.length} of ${count} measurements sent`);
   });
   await new Promise((resolve) => setTimeout(resolve, 5));
+}
+
+/** Waits for the provisional and the final measurement, expects a single turn, and returns its last measurement. */
+export async function onlyEvent(page: TestPage): Promise<Measurement> {
+  await sentAtLeast(page, 2);
+  const finals = page.finals();
+  expect(finals).toHaveLength(1);
+  return finals[0]!;
+}
+
+/** What a page read for one prompt, and the one event the tap measured from it. */
+interface Answered {
+  page: TestPage;
+  pageText: string;
+  event: Measurement;
+}
+
+/** Posts `body` through the page's own fetch, reads the answer as the page would, and expects one event. */
+export async function postPrompt(page: TestPage, url: string, body: BodyInit): Promise<Answered> {
+  const response = await page.win.fetch(url, { method: 'POST', body });
+  const pageText = await response.text();
+  return { page, pageText, event: await onlyEvent(page) };
+}
+
+/** A measurement without what depends on the clock (its start and duration). */
+export function withoutTiming({ at: _at, durationMs: _durationMs, ...rest }: Measurement): Omit<Measurement, 'at' | 'durationMs'> {
+  return rest;
+}
+
+/** One replay of a prompt: what the page read, and what the tap measured (one event or several). */
+type ChunkedReplay = { pageText: string } & ({ event: Measurement } | { events: Measurement[] });
+
+/**
+ * Replays the same exchange in 4 KiB chunks, then in 1-, 3- and 64-byte chunks
+ * (cutting UTF-8 characters and frames apart): each time the tap must measure
+ * the same events, but for their timing, and the page must read `body` untouched.
+ */
+export async function expectSameHoweverChunked(replay: (chunkSize: number) => Promise<ChunkedReplay>, body: string): Promise<void> {
+  const measured = (result: ChunkedReplay) => ('events' in result ? result.events : [result.event]).map(withoutTiming);
+  const reference = measured(await replay(4096));
+  for (const chunkSize of [1, 3, 64]) {
+    const result = await replay(chunkSize);
+    expect(measured(result)).toEqual(reference);
+    expect(result.pageText).toBe(body);
+  }
 }
 
 /** A valid measurement to vary in tests. */

@@ -2,9 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Measurement } from '../../event';
-import { Turn } from '../../capture/turn';
-import { classifyTask } from '../../footprint/classify';
+import { runDomDetector } from '../../capture/__tests__/fakes';
 import { bingImageCreator, bingImageCreatorPage, GIVE_UP_MS, SETTLE_MS } from '../bing-image-creator';
 
 const PROMPT = 'a lighthouse at dawn, watercolor';
@@ -37,33 +35,8 @@ function pollingAnswers(name: string): void {
   document.getElementById('gir_async')!.replaceChildren(...nodesOf(name));
 }
 
-function detect() {
-  const sent: Measurement[] = [];
-  const controller = new AbortController();
-  let ids = 0;
-  bingImageCreator.detect!({
-    doc: document,
-    signal: controller.signal,
-    open: () =>
-      new Turn({
-        id: `turn-${++ids}`,
-        detector: 'dom',
-        adapterVersion: bingImageCreator.version,
-        classify: classifyTask,
-        now: () => Date.now(),
-        emit: (measurement) => sent.push(measurement),
-      }),
-  });
-  return {
-    sent,
-    abort: () => controller.abort(),
-    finals() {
-      const last = new Map<string, Measurement>();
-      for (const measurement of sent) last.set(measurement.id, measurement);
-      return [...last.values()];
-    },
-  };
-}
+/** Bing's detector on this page, with real turns. */
+const detect = () => runDomDetector(bingImageCreator, document);
 
 const wait = (ms = 0) => vi.advanceTimersByTimeAsync(ms);
 

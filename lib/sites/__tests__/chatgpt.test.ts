@@ -1,24 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { Measurement } from '../../event';
-import { fixture, sentAtLeast, testPage } from '../../capture/__tests__/fakes';
+import { expectSameHoweverChunked, fixture, postPrompt, sentAtLeast, testPage } from '../../capture/__tests__/fakes';
 import { chatgpt } from '../chatgpt';
 
 const ENDPOINT = 'https://chatgpt.com/backend-api/f/conversation';
 const length = (text: string) => [...text].length;
 
 /** Send the fixture's request through the page's fetch and read the answer as the page would. */
-async function replay(name: string, chunkSize = 97, url = ENDPOINT) {
+function replay(name: string, chunkSize = 97, url = ENDPOINT) {
   const page = testPage([chatgpt], () => ({ body: fixture('chatgpt', `${name}.sse`), chunkSize }));
-  const response = await page.win.fetch(url, { method: 'POST', body: fixture('chatgpt', `${name}.request.json`) });
-  const pageText = await response.text();
-  await sentAtLeast(page, 2);
-  const finals = page.finals();
-  expect(finals).toHaveLength(1);
-  return { page, pageText, event: finals[0]! };
-}
-
-function withoutTiming({ durationMs: _d, at: _a, ...rest }: Measurement) {
-  return rest;
+  return postPrompt(page, url, fixture('chatgpt', `${name}.request.json`));
 }
 
 describe('ChatGPT adapter', () => {
@@ -99,14 +89,7 @@ describe('ChatGPT adapter', () => {
 
   it.each(['thinking', 'routed', 'image', 'interrupted', 'truncated', 'malformed'])(
     'measures %s the same however the bytes are chunked',
-    async (name) => {
-      const reference = withoutTiming((await replay(name, 4096)).event);
-      for (const chunkSize of [1, 3, 64]) {
-        const { event, pageText } = await replay(name, chunkSize);
-        expect(withoutTiming(event)).toEqual({ ...reference, id: event.id });
-        expect(pageText).toBe(fixture('chatgpt', `${name}.sse`));
-      }
-    },
+    (name) => expectSameHoweverChunked((chunkSize) => replay(name, chunkSize), fixture('chatgpt', `${name}.sse`)),
   );
 
   it('keeps a thinking turn continued on /resume as one event', async () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Measurement } from '../../event';
-import { fixture, sentAtLeast, testPage } from '../../capture/__tests__/fakes';
+import { expectSameHoweverChunked, fixture, postPrompt, sentAtLeast, testPage } from '../../capture/__tests__/fakes';
 import { claude } from '../claude';
 
 const ORG = 'https://claude.ai/api/organizations/5e1f9a2c-7b3d-4e8f-a0c1-2d4b6f8e0a13';
@@ -17,18 +16,9 @@ const completion = (conversation: string, retry = false) =>
   `${CONVERSATIONS}/${conversation}/${retry ? 'retry_' : ''}completion`;
 
 /** Send the fixture's request through the page's fetch and read the answer as the page would. */
-async function replay(name: string, chunkSize = 97, url = completion(newConversation()), request = `${name}.request.json`) {
+function replay(name: string, chunkSize = 97, url = completion(newConversation()), request = `${name}.request.json`) {
   const page = testPage([claude], () => ({ body: fixture('claude', `${name}.sse`), chunkSize }), PAGE);
-  const response = await page.win.fetch(url, { method: 'POST', body: fixture('claude', request) });
-  const pageText = await response.text();
-  await sentAtLeast(page, 2);
-  const finals = page.finals();
-  expect(finals).toHaveLength(1);
-  return { page, pageText, event: finals[0]! };
-}
-
-function withoutTiming({ durationMs: _d, at: _a, ...rest }: Measurement) {
-  return rest;
+  return postPrompt(page, url, fixture('claude', request));
 }
 
 describe('Claude adapter', () => {
@@ -163,14 +153,7 @@ describe('Claude adapter', () => {
 
   it.each(['thinking', 'raw-thinking', 'tools', 'error', 'truncated', 'malformed'])(
     'measures %s the same however the bytes are chunked',
-    async (name) => {
-      const reference = withoutTiming((await replay(name, 4096)).event);
-      for (const chunkSize of [1, 3, 64]) {
-        const { event, pageText } = await replay(name, chunkSize);
-        expect(withoutTiming(event)).toEqual({ ...reference, id: event.id });
-        expect(pageText).toBe(fixture('claude', `${name}.sse`));
-      }
-    },
+    (name) => expectSameHoweverChunked((chunkSize) => replay(name, chunkSize), fixture('claude', `${name}.sse`)),
   );
 
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Measurement } from '../../event';
-import { FakeSocket, fixture, testPage } from '../../capture/__tests__/fakes';
+import { FakeSocket, fixture, testPage, withoutTiming } from '../../capture/__tests__/fakes';
 import { copilot } from '../copilot';
 
 const CHAT_SOCKET = 'wss://copilot.microsoft.com/c/api/chat?api-version=2&clientSessionId=6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f';
@@ -44,10 +44,6 @@ async function only(name: string, options?: { close?: boolean }): Promise<Measur
   const events = await finals(page);
   expect(events).toHaveLength(1);
   return events[0]!;
-}
-
-function withoutTiming({ durationMs: _d, at: _a, ...rest }: Measurement) {
-  return rest;
 }
 
 describe('Copilot adapter', () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Measurement } from '../../event';
-import { FakeXhr, fixture, sentAtLeast, testPage } from '../../capture/__tests__/fakes';
+import { expectSameHoweverChunked, FakeXhr, fixture, postPrompt, sentAtLeast, testPage } from '../../capture/__tests__/fakes';
 import { deepseek } from '../deepseek';
 
 const BASE = 'https://chat.deepseek.com/api/v0/chat';
@@ -10,18 +9,9 @@ const length = (text: string) => [...text].length;
 const ds = (name: string) => fixture('deepseek', name);
 
 /** Send a request through the page's fetch and read the answer as the page would. */
-async function replay(stream: string, request: string, chunkSize = 97, url = ENDPOINT) {
+function replay(stream: string, request: string, chunkSize = 97, url = ENDPOINT) {
   const page = testPage([deepseek], () => ({ body: ds(stream), chunkSize }), HREF);
-  const response = await page.win.fetch(url, { method: 'POST', body: ds(request) });
-  const pageText = await response.text();
-  await sentAtLeast(page, 2);
-  const finals = page.finals();
-  expect(finals).toHaveLength(1);
-  return { page, pageText, event: finals[0]! };
-}
-
-function withoutTiming({ durationMs: _d, at: _a, ...rest }: Measurement) {
-  return rest;
+  return postPrompt(page, url, ds(request));
 }
 
 const THINKING = {
@@ -130,14 +120,9 @@ describe('DeepSeek adapter', () => {
     ['interrupted.sse', 'chat.request.json'],
     ['truncated.sse', 'thinking.request.json'],
     ['malformed.sse', 'chat.request.json'],
-  ])('measures %s the same however the bytes are chunked', async (stream, request) => {
-    const reference = withoutTiming((await replay(stream, request, 4096)).event);
-    for (const chunkSize of [1, 3, 64]) {
-      const { event, pageText } = await replay(stream, request, chunkSize);
-      expect(withoutTiming(event)).toEqual({ ...reference, id: event.id });
-      expect(pageText).toBe(ds(stream));
-    }
-  });
+  ])('measures %s the same however the bytes are chunked', (stream, request) =>
+    expectSameHoweverChunked((chunkSize) => replay(stream, request, chunkSize), ds(stream)),
+  );
 
   it('keeps an answer finished on /continue as one event, without recounting its snapshot', async () => {
     const page = testPage(

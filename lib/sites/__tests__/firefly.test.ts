@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fixture } from '../../capture/__tests__/fakes';
+import { fixture, withoutTiming } from '../../capture/__tests__/fakes';
 import { firefly } from '../firefly';
-import { sendOther, submitJob, withoutTiming } from './job-site';
+import { sendOther, submitJob } from './job-site';
 
 /** The app's page; its work goes to *.adobe.io hosts, seen because the tap wraps the page's fetch. */
 const PAGE = 'https://firefly.adobe.com/generate/image';

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Measurement } from '../../event';
-import { FakeXhr, fixture, sentAtLeast, testPage, type TestPage } from '../../capture/__tests__/fakes';
+import { expectSameHoweverChunked, FakeXhr, fixture, onlyEvent, sentAtLeast, testPage, type TestPage } from '../../capture/__tests__/fakes';
 import { gemini } from '../gemini';
 
 const ENDPOINT =
@@ -15,10 +14,7 @@ const JAPANESE_ANSWER =
 async function replay(name: string, chunkSize = 64, url = ENDPOINT) {
   const page = testPage([gemini], () => ({ body: '' }), PAGE);
   const pageText = await sendXhr(page, name, chunkSize, url);
-  await sentAtLeast(page, 2);
-  const finals = page.finals();
-  expect(finals).toHaveLength(1);
-  return { page, pageText, event: finals[0]! };
+  return { page, pageText, event: await onlyEvent(page) };
 }
 
 function newXhr(page: TestPage): XMLHttpRequest {
@@ -33,10 +29,6 @@ async function sendXhr(page: TestPage, name: string, chunkSize: number, url = EN
   xhr.send(fixture('gemini', `${name}.request.txt`));
   await loaded;
   return xhr.responseText;
-}
-
-function withoutTiming({ durationMs: _d, at: _a, ...rest }: Measurement) {
-  return rest;
 }
 
 describe('Gemini adapter', () => {
@@ -135,14 +127,7 @@ describe('Gemini adapter', () => {
 
   it.each(['answer', 'thinking', 'image', 'image-pair', 'error', 'truncated', 'malformed', 'duplicated'])(
     'measures %s the same however the text is chunked',
-    async (name) => {
-      const reference = withoutTiming((await replay(name, 4096)).event);
-      for (const chunkSize of [1, 3, 64]) {
-        const { event, pageText } = await replay(name, chunkSize);
-        expect(withoutTiming(event)).toEqual({ ...reference, id: event.id });
-        expect(pageText).toBe(fixture('gemini', `${name}.frames`));
-      }
-    },
+    (name) => expectSameHoweverChunked((chunkSize) => replay(name, chunkSize), fixture('gemini', `${name}.frames`)),
   );
 
   it('watches the second account path (/u/1/) too', async () => {

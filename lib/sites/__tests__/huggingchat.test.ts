@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Measurement } from '../../event';
-import { fixture, sentAtLeast, testPage } from '../../capture/__tests__/fakes';
+import { expectSameHoweverChunked, fixture, postPrompt, sentAtLeast, testPage } from '../../capture/__tests__/fakes';
 import { huggingchat } from '../huggingchat';
 
 const CONVERSATION = 'https://huggingface.co/chat/conversation/68a1f0c2e4b0a1b2c3d4e5f6';
@@ -16,18 +15,9 @@ function form(dataFixture: string): FormData {
   return body;
 }
 
-async function replay(stream: string, data: string, chunkSize = 97) {
+function replay(stream: string, data: string, chunkSize = 97) {
   const page = testPage([huggingchat], () => ({ body: hc(stream), chunkSize, contentType: 'application/jsonl' }), HREF);
-  const response = await page.win.fetch(CONVERSATION, { method: 'POST', body: form(data) });
-  const pageText = await response.text();
-  await sentAtLeast(page, 2);
-  const finals = page.finals();
-  expect(finals).toHaveLength(1);
-  return { page, pageText, event: finals[0]! };
-}
-
-function withoutTiming({ durationMs: _d, at: _a, ...rest }: Measurement) {
-  return rest;
+  return postPrompt(page, CONVERSATION, form(data));
 }
 
 describe('HuggingChat adapter', () => {
@@ -116,14 +106,9 @@ describe('HuggingChat adapter', () => {
     ['image.jsonl', 'image.data.json'],
     ['truncated.jsonl', 'router.data.json'],
     ['malformed.jsonl', 'router.data.json'],
-  ])('measures %s the same however the bytes are chunked', async (stream, data) => {
-    const reference = withoutTiming((await replay(stream, data, 4096)).event);
-    for (const chunkSize of [1, 3, 64]) {
-      const { event, pageText } = await replay(stream, data, chunkSize);
-      expect(withoutTiming(event)).toEqual({ ...reference, id: event.id });
-      expect(pageText).toBe(hc(stream));
-    }
-  });
+  ])('measures %s the same however the bytes are chunked', (stream, data) =>
+    expectSameHoweverChunked((chunkSize) => replay(stream, data, chunkSize), hc(stream)),
+  );
 
   it('keeps an answer extended with "continue" as one event, without recounting its final text', async () => {
     let second = false;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fixture } from '../../capture/__tests__/fakes';
+import { fixture, withoutTiming } from '../../capture/__tests__/fakes';
 import { ideogram } from '../ideogram';
-import { sendOther, submitJob, withoutTiming } from './job-site';
+import { sendOther, submitJob } from './job-site';
 
 const PAGE = 'https://ideogram.ai/t/explore';
 const SAMPLE = 'https://ideogram.ai/api/images/sample';

@@ -1,6 +1,5 @@
-import { expect } from 'vitest';
 import type { Measurement } from '../../event';
-import { type FakeResponse, fixture, sentAtLeast, testPage, type TestPage } from '../../capture/__tests__/fakes';
+import { type FakeResponse, fixture, onlyEvent, testPage, type TestPage } from '../../capture/__tests__/fakes';
 import type { SiteAdapter } from '../types';
 
 /** A generation request as a test sends it: fixtures by name, the answer's transport by options. */
@@ -26,10 +25,7 @@ export async function submitJob(
     body: fixture(adapter.site, call.request),
   });
   const pageText = await response.text().catch((error: unknown) => `page saw: ${String(error)}`);
-  await sentAtLeast(page, 2);
-  const finals = page.finals();
-  expect(finals).toHaveLength(1);
-  return { page, pageText, event: finals[0]! };
+  return { page, pageText, event: await onlyEvent(page) };
 }
 
 /** Sends a request that is no generation; resolves to what the tap sent (nothing, it should be). */
@@ -44,8 +40,4 @@ export async function sendOther(
   await (await page.win.fetch(url, init)).text();
   await new Promise((resolve) => setTimeout(resolve, 20));
   return page.sent;
-}
-
-export function withoutTiming({ id: _i, at: _a, durationMs: _d, ...rest }: Measurement) {
-  return rest;
 }

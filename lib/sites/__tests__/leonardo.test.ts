@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fixture } from '../../capture/__tests__/fakes';
+import { fixture, withoutTiming } from '../../capture/__tests__/fakes';
 import { leonardo } from '../leonardo';
-import { sendOther, submitJob, withoutTiming } from './job-site';
+import { sendOther, submitJob } from './job-site';
 
 /** The app's page; its GraphQL goes to another host, seen because the tap wraps the page's fetch. */
 const PAGE = 'https://app.leonardo.ai/image-generation';

@@ -1,8 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Measurement } from '../../event';
-import { Turn } from '../../capture/turn';
-import { classifyTask } from '../../footprint/classify';
+import { runDomDetector } from '../../capture/__tests__/fakes';
 import { FIRST_TEXT_MS, meta, metaPage, QUIET_MS } from '../meta';
 
 const length = (text: string) => [...text].length;
@@ -39,40 +37,8 @@ function message(type: string, text: string): HTMLElement {
   return element;
 }
 
-/** Runs the detector with real turns; returns the last measurement of each turn. */
-function detect() {
-  const sent: Measurement[] = [];
-  const turns: Turn[] = [];
-  const controller = new AbortController();
-  let ids = 0;
-  meta.detect!({
-    doc: document,
-    signal: controller.signal,
-    open: () => {
-      const turn = new Turn({
-        id: `turn-${++ids}`,
-        detector: 'dom',
-        adapterVersion: meta.version,
-        classify: classifyTask,
-        now: () => Date.now(),
-        emit: (measurement) => sent.push(measurement),
-      });
-      turns.push(turn);
-      return turn;
-    },
-  });
-  return {
-    sent,
-    /** What the tap would send for each turn if the page were closed now (it flushes open turns on pagehide). */
-    flushed: () => turns.map((turn) => turn.measurement()),
-    abort: () => controller.abort(),
-    finals() {
-      const last = new Map<string, Measurement>();
-      for (const measurement of sent) last.set(measurement.id, measurement);
-      return [...last.values()];
-    },
-  };
-}
+/** Meta's detector on this page, with real turns. */
+const detect = () => runDomDetector(meta, document);
 
 /** Lets mutation observers and due timers run. */
 const wait = (ms = 0) => vi.advanceTimersByTimeAsync(ms);

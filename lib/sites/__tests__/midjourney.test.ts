@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fixture } from '../../capture/__tests__/fakes';
+import { fixture, withoutTiming } from '../../capture/__tests__/fakes';
 import { midjourney } from '../midjourney';
-import { sendOther, submitJob, withoutTiming } from './job-site';
+import { sendOther, submitJob } from './job-site';
 
 const PAGE = 'https://www.midjourney.com/imagine';
 const SUBMIT = 'https://www.midjourney.com/api/submit-jobs';

@@ -1,6 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Measurement } from '../../event';
-import { fixture, sentAtLeast, testPage } from '../../capture/__tests__/fakes';
+import { expectSameHoweverChunked, fixture, postPrompt, sentAtLeast, testPage } from '../../capture/__tests__/fakes';
 import { mistral } from '../mistral';
 
 const CHAT = 'https://chat.mistral.ai/api/chat';
@@ -24,14 +23,8 @@ function page(stream: string, chunkSize = 97) {
   );
 }
 
-async function replay(stream: string, request: string, chunkSize = 97) {
-  const tab = page(stream, chunkSize);
-  const response = await tab.win.fetch(CHAT, { method: 'POST', body: mi(request) });
-  const pageText = await response.text();
-  await sentAtLeast(tab, 2);
-  const finals = tab.finals();
-  expect(finals).toHaveLength(1);
-  return { pageText, event: finals[0]! };
+function replay(stream: string, request: string, chunkSize = 97) {
+  return postPrompt(page(stream, chunkSize), CHAT, mi(request));
 }
 
 /**
@@ -46,10 +39,6 @@ async function newChat(stream: string, chunkSize = 97) {
   const pageText = await response.text();
   await sentAtLeast(tab, 3);
   return { tab, pageText };
-}
-
-function withoutTiming({ durationMs: _d, at: _a, ...rest }: Measurement) {
-  return rest;
 }
 
 describe('Mistral Le Chat adapter', () => {
@@ -122,14 +111,7 @@ describe('Mistral Le Chat adapter', () => {
 
   it.each(['append.stream', 'reasoning.stream', 'legacy.stream', 'truncated.stream', 'malformed.stream'])(
     'measures %s the same however the bytes are chunked',
-    async (stream) => {
-      const reference = withoutTiming((await replay(stream, 'append.request.json', 4096)).event);
-      for (const chunkSize of [1, 3, 64]) {
-        const { event, pageText } = await replay(stream, 'append.request.json', chunkSize);
-        expect(withoutTiming(event)).toEqual({ ...reference, id: event.id });
-        expect(pageText).toBe(mi(stream));
-      }
-    },
+    (stream) => expectSameHoweverChunked((chunkSize) => replay(stream, 'append.request.json', chunkSize), mi(stream)),
   );
 
   it('joins the answer to a new chat whose tRPC reply the tap has not seen end', async () => {

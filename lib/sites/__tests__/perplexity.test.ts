@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Measurement } from '../../event';
-import { fixture, sentAtLeast, testPage } from '../../capture/__tests__/fakes';
+import { expectSameHoweverChunked, fixture, postPrompt, sentAtLeast, testPage } from '../../capture/__tests__/fakes';
 import { perplexity } from '../perplexity';
 
 const ENDPOINT = 'https://www.perplexity.ai/rest/sse/perplexity_ask';
@@ -10,18 +9,9 @@ const length = (text: string) => [...text].length;
 const EIFFEL = 'The Eiffel Tower is 330 m (1,083 ft) tall including its antennas[1][2].';
 
 /** Send the fixture's request through the page's fetch and read the answer as the page would. */
-async function replay(name: string, chunkSize = 97, url = ENDPOINT) {
+function replay(name: string, chunkSize = 97, url = ENDPOINT) {
   const page = testPage([perplexity], () => ({ body: fixture('perplexity', `${name}.sse`), chunkSize }), PAGE);
-  const response = await page.win.fetch(url, { method: 'POST', body: fixture('perplexity', `${name}.request.json`) });
-  const pageText = await response.text();
-  await sentAtLeast(page, 2);
-  const finals = page.finals();
-  expect(finals).toHaveLength(1);
-  return { page, pageText, event: finals[0]! };
-}
-
-function withoutTiming({ durationMs: _d, at: _a, ...rest }: Measurement) {
-  return rest;
+  return postPrompt(page, url, fixture('perplexity', `${name}.request.json`));
 }
 
 describe('Perplexity adapter', () => {
@@ -103,14 +93,7 @@ describe('Perplexity adapter', () => {
 
   it.each(['answer', 'pro', 'workflow', 'truncated', 'cut-before-final', 'failed', 'malformed'])(
     'measures %s the same however the bytes are chunked',
-    async (name) => {
-      const reference = withoutTiming((await replay(name, 4096)).event);
-      for (const chunkSize of [1, 3, 64]) {
-        const { event, pageText } = await replay(name, chunkSize);
-        expect(withoutTiming(event)).toEqual({ ...reference, id: event.id });
-        expect(pageText).toBe(fixture('perplexity', `${name}.sse`));
-      }
-    },
+    (name) => expectSameHoweverChunked((chunkSize) => replay(name, chunkSize), fixture('perplexity', `${name}.sse`)),
   );
 
   it('falls back to the requested model when the stream names none', async () => {
