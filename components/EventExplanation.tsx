@@ -75,7 +75,8 @@ export function EventExplanation({ event, options }: { event: StoredEvent; optio
             <tr key={term.field} data-field={term.field}>
               <th scope="row">
                 {t(`explain.term.${term.field}`)}
-                {term.field !== 'count' && <span class="muted"> ({format.count(term.amount)})</span>}
+                {/* The hidden context is per prompt, and squared tokens mean nothing to a reader: no amount for either. */}
+                {term.field !== 'count' && term.field !== 'inputTokensSq' && <span class="muted"> ({format.count(term.amount)})</span>}
               </th>
               <td class="number">{format.amount('energy', term.energyWh.central)}</td>
               <td class="number muted">{format.range('energy', term.energyWh)}</td>

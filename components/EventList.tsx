@@ -6,6 +6,7 @@ import { siteName } from '../lib/sites/hosts';
 import { dayStart, addDays } from '../lib/time';
 import type { EventCursor, EventFilter, EventPage } from '../lib/views/events';
 import { modelName } from '../lib/views/labels';
+import { ConfirmDialog } from './ConfirmDialog';
 import { EventExplanation } from './EventExplanation';
 import { useWords } from './words';
 
@@ -38,6 +39,7 @@ export function EventList({ load, onDelete, options, sites }: Props) {
   const [next, setNext] = useState<EventCursor | null>(null);
   const [open, setOpen] = useState<string | null>(null);
   const [message, setMessage] = useState('');
+  const [confirming, setConfirming] = useState<StoredEvent | null>(null);
 
   const filter: EventFilter = {
     ...(site ? { site } : {}),
@@ -68,6 +70,7 @@ export function EventList({ load, onDelete, options, sites }: Props) {
   };
 
   const remove = async (event: StoredEvent) => {
+    setConfirming(null);
     if (!(await onDelete(event))) return;
     setEvents(events.filter((entry) => entry.id !== event.id));
     setMessage(t('events.deleted'));
@@ -154,7 +157,7 @@ export function EventList({ load, onDelete, options, sites }: Props) {
                         type="button"
                         class="danger"
                         aria-label={`${t('events.deleteOne')}: ${t('events.row', { site: siteName(event.site), when })}`}
-                        onClick={() => void remove(event)}
+                        onClick={() => setConfirming(event)}
                       >
                         {t('events.deleteOne')}
                       </button>
@@ -178,6 +181,15 @@ export function EventList({ load, onDelete, options, sites }: Props) {
           {t('events.more')}
         </button>
       )}
+      <ConfirmDialog
+        open={confirming !== null}
+        title={t('events.deleteOne')}
+        confirmLabel={t('events.deleteOne')}
+        onConfirm={() => confirming && void remove(confirming)}
+        onCancel={() => setConfirming(null)}
+      >
+        {confirming && <p>{t('events.deleteOneConfirm', { when: format.dateTime(confirming.at), site: siteName(confirming.site) })}</p>}
+      </ConfirmDialog>
     </div>
   );
 }

@@ -7,7 +7,9 @@ const GAP = 3;
 const HEIGHT = 170;
 const TOP = 14;
 const AXIS = 20;
-const MIN_WIDTH = 640;
+const MIN_WIDTH = 1000;
+/** Month labels closer than this to the previous one are left out (they would overlap). */
+const LABEL_GAP = 64;
 
 /**
  * Every week of the history: a bar for the AI's central energy estimate and
@@ -26,8 +28,9 @@ export function WeekTimeline({ weeks }: { weeks: readonly WeekPoint[] }) {
   const x = (index: number) => 32 + index * slot;
   const simplerPoints = weeks.map((week, index) => `${x(index) + bar / 2},${y(week.simpler.energyWh.central)}`).join(' ');
   let lastMonth = '';
+  let lastLabelX = -Infinity;
   return (
-    <figure class="chart timeline" aria-labelledby="timeline-title">
+    <figure class="card chart timeline" aria-labelledby="timeline-title">
       <h3 id="timeline-title">{t('dashboard.timelineTitle')}</h3>
       <p class="muted small">{t('dashboard.timelineDesc')}</p>
       <p class="row small legend" aria-hidden="true">
@@ -49,7 +52,8 @@ export function WeekTimeline({ weeks }: { weeks: readonly WeekPoint[] }) {
           {weeks.map((week, index) => {
             const top = y(week.footprint.energyWh.central);
             const month = format.month(week.start);
-            const label = month !== lastMonth;
+            const label = month !== lastMonth && x(index) - lastLabelX >= LABEL_GAP;
+            if (month !== lastMonth && label) lastLabelX = x(index);
             lastMonth = month;
             return (
               <g key={week.start}>

@@ -348,7 +348,11 @@ async function openFirefoxExtensionPage(browser: PuppeteerBrowser, path: string)
   const deadline = Date.now() + 15_000;
   while (Date.now() < deadline) {
     for (const page of await browser.pages()) {
-      const href = await page.evaluate(() => location.href).catch(() => '');
+      // A page still loading (or closing) may not answer: ask each for at most a second.
+      const href = await Promise.race([
+        page.evaluate(() => location.href).catch(() => ''),
+        new Promise<string>((resolve) => setTimeout(() => resolve(''), 1_000)),
+      ]);
       if (href.includes(marker)) return puppeteerTab(page);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));

@@ -178,6 +178,8 @@ describe.each(BROWSERS)('Frugal pages in %s', (browserName) => {
     expect(total).toBeCloseTo(estimateEvent(newest).energyWh.central, 9);
 
     await prompts.click(`tr[data-id="${newest.id}"] button.danger`);
+    await prompts.waitFor('dialog[open] [data-testid="confirm"]');
+    await prompts.click('dialog[open] [data-testid="confirm"]');
     await vi.waitFor(async () => expect(await prompts.evaluate((id) => document.querySelector(`tr[data-id="${id}"]`) === null, newest.id)).toBe(true));
     const stored = await browser.readStore('events');
     expect(stored).toHaveLength(events.length - 1);

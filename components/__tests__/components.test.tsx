@@ -142,6 +142,10 @@ describe('EventList', () => {
     expect(root.querySelector(`#${toggle.getAttribute('aria-controls')} [data-testid="explanation"]`)).not.toBeNull();
 
     await act(() => (first.querySelector('button.danger') as HTMLButtonElement).click());
+    // Nothing is deleted before the question is answered.
+    expect(onDelete).not.toHaveBeenCalled();
+    expect(textOf(root.querySelector('dialog p'))).toMatch(/^Delete the record of this prompt \(.+, Claude\)\?$/);
+    await act(() => (root.querySelector('dialog [data-testid="confirm"]') as HTMLButtonElement).click());
     await act(async () => undefined);
     expect(onDelete).toHaveBeenCalledWith(expect.objectContaining({ id: first.dataset.id }));
     expect(root.querySelector(`tr[data-id="${first.dataset.id}"]`)).toBeNull();

@@ -189,15 +189,17 @@ export function Dashboard({ db, settings, rollups: initialRollups, now, exportIm
           ) : (
             <div class="stack">
               <p class="muted">{t('dashboard.since', { date: format.date(history.since) })}</p>
-              <div class="card metrics overview-metrics" role="group" aria-label={t('dashboard.totalsLabel')} data-testid="all-time">
-                <p>
-                  <strong data-testid="all-time-prompts">{promptCount(allTime.prompts)}</strong>
-                </p>
-                <MetricCard quantity="energy" value={allTime.total.energyWh} />
-                <MetricCard quantity="co2" value={allTime.total.co2g} />
-                <MetricCard quantity="water" value={allTime.total.waterMl.total} />
+              <div class="overview-grid">
+                <div class="card metrics" role="group" aria-label={t('dashboard.totalsLabel')} data-testid="all-time">
+                  <p>
+                    <strong data-testid="all-time-prompts">{promptCount(allTime.prompts)}</strong>
+                  </p>
+                  <MetricCard quantity="energy" value={allTime.total.energyWh} />
+                  <MetricCard quantity="co2" value={allTime.total.co2g} />
+                  <MetricCard quantity="water" value={allTime.total.waterMl.total} />
+                </div>
+                <SimplerTools total={allTime} headingLevel={3} />
               </div>
-              <SimplerTools total={allTime} headingLevel={3} />
               <WeekTimeline weeks={history.weeks} />
             </div>
           ))}

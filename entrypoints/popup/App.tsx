@@ -100,8 +100,8 @@ function Week({ view, settings, now }: { view: PopupView; settings: Settings; no
         </div>
         <EquivalentLine footprint={week.total} />
       </section>
-      {settings.budget && <BudgetProgress budget={settings.budget} week={week} />}
       {week.prompts > 0 && <SimplerTools total={week} />}
+      {settings.budget && <BudgetProgress budget={settings.budget} week={week} />}
       <DayChart days={view.days} today={startOfDay(now)} />
       {week.prompts > 0 && (
         <div class="breakdowns">
