@@ -19,7 +19,6 @@ export const RETENTION_DAYS = [30, 90, 180, 365, 730] as const;
 export type RetentionDays = (typeof RETENTION_DAYS)[number] | null;
 
 export const BUDGET_UNITS = ['prompts', 'co2g'] as const;
-export type BudgetUnit = (typeof BUDGET_UNITS)[number];
 
 /** No one sends a million prompts a week; a larger number is a typo. */
 export const MAX_BUDGET = 1_000_000;

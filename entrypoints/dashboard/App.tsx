@@ -20,13 +20,13 @@ import { modelName } from '../../lib/views/labels';
 import { type PermissionsApi, readSiteStates, type SiteState, turnSiteOff, turnSiteOn } from '../../lib/views/site-access';
 import { Methodology } from './Methodology';
 
-export const SECTIONS = ['overview', 'breakdown', 'prompts', 'data', 'settings', 'methodology'] as const;
-export type Section = (typeof SECTIONS)[number];
+const SECTIONS = ['overview', 'breakdown', 'prompts', 'data', 'settings', 'methodology'] as const;
+type Section = (typeof SECTIONS)[number];
 
 /** Dispatched on window by anything that changed the stored history from this page (a CSV import). */
 export const HISTORY_CHANGED = 'frugal:history-changed';
 
-export function sectionOf(hash: string): Section {
+function sectionOf(hash: string): Section {
   const name = hash.replace(/^#/, '');
   return (SECTIONS as readonly string[]).includes(name) ? (name as Section) : 'overview';
 }

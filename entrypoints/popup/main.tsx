@@ -66,4 +66,9 @@ async function show(): Promise<void> {
   if (digest) await browser.storage.local.set({ [SUMMARY_KEY]: { ...digest, seen: true } });
 }
 
-void show();
+// Settings unreadable (storage failing): say so in the browser's language rather than stay blank.
+void show().catch(async () => {
+  const { t, language } = await loadTranslator('auto');
+  document.documentElement.lang = language;
+  render(<p role="alert">{t('common.storageUnavailable')}</p>, root);
+});

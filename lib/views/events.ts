@@ -30,7 +30,7 @@ export interface EventPage {
   next: EventCursor | null;
 }
 
-export function matches(event: StoredEvent, filter: EventFilter): boolean {
+function matches(event: StoredEvent, filter: EventFilter): boolean {
   return (
     (filter.site === undefined || event.site === filter.site) &&
     (filter.task === undefined || event.task === filter.task) &&
@@ -58,8 +58,4 @@ export async function listEvents(db: FrugalDb, filter: EventFilter, after: Event
     cursor = await cursor.continue();
   }
   return { events, next: null };
-}
-
-export function getEvent(db: FrugalDb, id: string): Promise<StoredEvent | undefined> {
-  return db.get('events', id).then((record) => (record ? toStoredEvent(record) : undefined));
 }
