@@ -92,12 +92,12 @@ describe('classifyTask properties', () => {
     );
   });
 
-  it('costs the same on a prompt at the length limit as on a short one', () => {
-    const huge = `Write an email to my team.\n${'a'.repeat(LIMITS.chars)}`;
-    const started = performance.now();
+  it('skips the middle of a prompt at the length limit, so its cost does not grow with length', () => {
+    // Deterministic stand-in for a timing test: a task word that only the middle of a
+    // 20-million-character prompt holds must not be seen.
+    const filler = 'a'.repeat(LIMITS.chars / 2);
+    const huge = `Write an email to my team.\n${filler} translate into French ${filler}`;
     expect(classifyTask(huge)).toBe('write');
-    // Reading 20 million characters would take far longer than this.
-    expect(performance.now() - started).toBeLessThan(50);
   });
 });
 
