@@ -9,7 +9,6 @@ import {
   claudeReplay,
   claudeScenarioPrompt,
   claudeScenarioStream,
-  SLOW_PREFIX as CLAUDE_SLOW,
 } from './replay/claude/site';
 import {
   GEMINI_HISTORY_CHAT,
@@ -17,14 +16,12 @@ import {
   geminiReplay,
   geminiScenarioPrompt,
   geminiScenarioStream,
-  SLOW_PREFIX as GEMINI_SLOW,
 } from './replay/gemini/site';
 import {
   PERPLEXITY_HISTORY,
   perplexityReplay,
   perplexityScenarioPrompt,
   perplexityScenarioStream,
-  SLOW_PREFIX as PERPLEXITY_SLOW,
 } from './replay/perplexity/site';
 import {
   DEEPSEEK_CONTINUATION,
@@ -32,15 +29,14 @@ import {
   deepseekReplay,
   deepseekScenarioPrompt,
   deepseekScenarioStream,
-  SLOW_PREFIX as DEEPSEEK_SLOW,
 } from './replay/deepseek/site';
 import {
   MISTRAL_HISTORY_CHAT,
   mistralReplay,
   mistralScenarioPrompt,
   mistralScenarioStream,
-  SLOW_PREFIX as MISTRAL_SLOW,
 } from './replay/mistral/site';
+import { SLOW_PREFIX } from './replay/kit';
 import { sha256, type LoggedRequest, type ReplayServer } from './server';
 
 /**
@@ -270,7 +266,7 @@ describe.each(BROWSERS)('chat sites (Claude, Gemini, Perplexity, DeepSeek, Le Ch
     });
 
     it('stores an answer the user stopped as interrupted, with the thinking and the answer so far', async () => {
-      const prompt = `${CLAUDE_SLOW} Why is the sky blue?`;
+      const prompt = `${SLOW_PREFIX} Why is the sky blue?`;
       const { since, received } = await chat.sendAndStop(prompt);
       expect(received.state).toBe('aborted');
       // The replay stalls after the first piece of the answer, until the page hangs up.
@@ -373,7 +369,7 @@ describe.each(BROWSERS)('chat sites (Claude, Gemini, Perplexity, DeepSeek, Le Ch
 
     it('stores an answer the user stopped (XHR aborted) as interrupted, with what had arrived', async () => {
       await chat.choose(MODES, GEMINI_MODES.fast);
-      const prompt = `${GEMINI_SLOW} Good morning in Japanese?`;
+      const prompt = `${SLOW_PREFIX} Good morning in Japanese?`;
       const { since, received } = await chat.sendAndStop(prompt);
       expect(received.state).toBe('aborted');
       // The replay stalls after the first frame with answer text, until the page hangs up.
@@ -453,7 +449,7 @@ describe.each(BROWSERS)('chat sites (Claude, Gemini, Perplexity, DeepSeek, Le Ch
     });
 
     it('stores an answer the user stopped as interrupted, with what had arrived', async () => {
-      const prompt = `${PERPLEXITY_SLOW} How tall is the Eiffel Tower?`;
+      const prompt = `${SLOW_PREFIX} How tall is the Eiffel Tower?`;
       const { since, received } = await chat.sendAndStop(prompt);
       expect(received.state).toBe('aborted');
       // The replay stalls after the first piece of the answer, until the page hangs up.
@@ -546,7 +542,7 @@ describe.each(BROWSERS)('chat sites (Claude, Gemini, Perplexity, DeepSeek, Le Ch
     });
 
     it('stores an answer the user stopped (stop_stream, then INCOMPLETE) as interrupted, with what arrived', async () => {
-      const prompt = `${DEEPSEEK_SLOW} Why is the sky blue?`;
+      const prompt = `${SLOW_PREFIX} Why is the sky blue?`;
       const { since, received } = await chat.sendAndStop(prompt);
       // The server ended the stream itself: the page read it to the end.
       expect(received.state).toBe('done');
@@ -646,7 +642,7 @@ describe.each(BROWSERS)('chat sites (Claude, Gemini, Perplexity, DeepSeek, Le Ch
     });
 
     it('stores an answer the user stopped as interrupted, with what had arrived', async () => {
-      const prompt = `${MISTRAL_SLOW} Et un roman plus long ?`;
+      const prompt = `${SLOW_PREFIX} Et un roman plus long ?`;
       const { since, received } = await chat.sendAndStop(prompt);
       expect(received.state).toBe('aborted');
       // The replay stalls after the first piece of the answer, until the page hangs up.

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { EventRecord } from '../lib/store/db';
 import { BROWSERS, launch, type ExtensionBrowser, type Tab } from './browsers';
+import { EventLedger } from './expect-events';
 import { startReplay, waitForAnswers, waitForEvents } from './harness';
 import { copilotAnswerFrames, copilotMode, copilotPrompt, copilotReplay } from './replay/copilot/site';
 import {
@@ -39,14 +39,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** A stored event's expected fields, or a test for the ones a range describes. */
-type Expectation = Partial<EventRecord> | ((event: EventRecord) => boolean);
-
-function satisfies(event: EventRecord, expectation: Expectation): boolean {
-  if (typeof expectation === 'function') return expectation(event);
-  return Object.entries(expectation).every(([key, value]) => event[key as keyof EventRecord] === value);
-}
-
 /** The dataset of the last element matching `selector`: what the replay page recorded it received. */
 function pageRecord(tab: Tab, selector: string): Promise<Record<string, string>> {
   return tab.evaluate((target) => {
@@ -82,57 +74,21 @@ const setValue = (tab: Tab, selector: string, value: string) =>
 
 describe.each(BROWSERS)('Copilot, Poe, Meta AI, Grok and HuggingChat in %s', (browserName) => {
   let browser: ExtensionBrowser;
-  /** Ids of the stored events a test has already accounted for. */
-  const accounted = new Set<string>();
+  /** One prompt, one event; none for traffic that is no prompt. */
+  let ledger: EventLedger;
   /** Where this browser's requests start in the server's log (the server serves both browsers). */
   let logStart = 0;
 
   beforeAll(async () => {
     logStart = server.log.length;
     browser = await launch(browserName, { hosts: server.hosts });
+    ledger = new EventLedger(browser);
   });
 
   afterAll(async () => {
     await browser?.close();
     browser?.dispose();
   });
-
-  /**
-   * Waits for one new stored event per expectation (in any order) and checks that
-   * there are no others: one prompt, one event. Returns them in expectation order.
-   */
-  function expectNewEvents(...expectations: Expectation[]): Promise<EventRecord[]> {
-    return expectNewEventsWithin(20_000, expectations);
-  }
-
-  async function expectNewEventsWithin(timeoutMs: number, expectations: Expectation[]): Promise<EventRecord[]> {
-    let found: EventRecord[] = [];
-    const events = await waitForEvents(
-      browser,
-      (stored) => {
-        const fresh = stored.filter((event) => !accounted.has(event.id));
-        found = [];
-        for (const expectation of expectations) {
-          const match = fresh.find((event) => !found.includes(event) && satisfies(event, expectation));
-          if (!match) return false;
-          found.push(match);
-        }
-        return true;
-      },
-      timeoutMs,
-    );
-    const fresh = events.filter((event) => !accounted.has(event.id));
-    expect(fresh).toHaveLength(expectations.length);
-    for (const event of fresh) accounted.add(event.id);
-    return found;
-  }
-
-  /** After `settleMs`, no event beyond those accounted for. */
-  async function expectNoNewEvents(settleMs = 1_000): Promise<void> {
-    await new Promise((resolve) => setTimeout(resolve, settleMs));
-    const fresh = (await browser.readStore('events')).filter((event) => !accounted.has(event.id));
-    expect(fresh).toEqual([]);
-  }
 
   /** What this browser's pages sent to the replay server. */
   const sent = () => server.log.slice(logStart);
@@ -168,7 +124,7 @@ describe.each(BROWSERS)('Copilot, Poe, Meta AI, Grok and HuggingChat in %s', (br
 
     it('stores a chat turn over the WebSocket, the mode as the requested model, and ignores the socket set-up', async () => {
       await send('chat');
-      await expectNewEvents({
+      await ledger.expectNew({
         site: 'copilot',
         kind: 'text',
         model: 'copilot-chat',
@@ -188,7 +144,7 @@ describe.each(BROWSERS)('Copilot, Poe, Meta AI, Grok and HuggingChat in %s', (br
 
     it('keeps Think Deeper reasoning apart from the answer', async () => {
       await send('reasoning');
-      await expectNewEvents({
+      await ledger.expectNew({
         site: 'copilot',
         model: 'copilot-reasoning',
         status: 'complete',
@@ -199,7 +155,7 @@ describe.each(BROWSERS)('Copilot, Poe, Meta AI, Grok and HuggingChat in %s', (br
 
     it('reads frames that pack several events', async () => {
       await send('packed');
-      await expectNewEvents({
+      await ledger.expectNew({
         model: 'copilot-smart',
         status: 'complete',
         outputChars: length('« Good morning » se dit « bonjour » en français. Le soir : « bonsoir ». En JSON : {"fr": "bonjour"'),
@@ -208,7 +164,7 @@ describe.each(BROWSERS)('Copilot, Poe, Meta AI, Grok and HuggingChat in %s', (br
 
     it('counts a prompt held back by a proof-of-work challenge and sent again once', async () => {
       await send('challenge');
-      await expectNewEvents({
+      await ledger.expectNew({
         status: 'complete',
         inputChars: length(copilotPrompt('challenge')),
         outputChars: length('La capital de Australia es Canberra, no Sídney.'),
@@ -218,17 +174,17 @@ describe.each(BROWSERS)('Copilot, Poe, Meta AI, Grok and HuggingChat in %s', (br
 
     it('stores a generated image, complete when the server closes the socket after it', async () => {
       await send('image');
-      await expectNewEvents({ kind: 'image', task: 'image', images: 1, status: 'complete', model: 'copilot-smart' });
+      await ledger.expectNew({ kind: 'image', task: 'image', images: 1, status: 'complete', model: 'copilot-smart' });
     });
 
     it('stores a refused message as an error', async () => {
       await send('error');
-      await expectNewEvents({ status: 'error', outputChars: 0, inputChars: length(copilotPrompt('error')) });
+      await ledger.expectNew({ status: 'error', outputChars: 0, inputChars: length(copilotPrompt('error')) });
     });
 
     it('stores an answer cut by the connection dropping as interrupted, with what had arrived', async () => {
       await send('interrupted');
-      await expectNewEvents({ status: 'interrupted', outputChars: length('Grey waves fold and break,\nsalt wind') });
+      await ledger.expectNew({ status: 'interrupted', outputChars: length('Grey waves fold and break,\nsalt wind') });
     });
   });
 
@@ -262,7 +218,7 @@ describe.each(BROWSERS)('Copilot, Poe, Meta AI, Grok and HuggingChat in %s', (br
 
     it('stores a prompt sent over GraphQL and answered over the channel on another host as one event', async () => {
       await send(tab, 'existing');
-      await expectNewEvents({
+      await ledger.expectNew({
         site: 'poe',
         kind: 'text',
         model: 'claude_3_igloo',
@@ -281,7 +237,7 @@ describe.each(BROWSERS)('Copilot, Poe, Meta AI, Grok and HuggingChat in %s', (br
 
     it('counts Retry (a regenerated answer) as a prompt', async () => {
       await tab.click('[data-testid="retry"]');
-      await expectNewEvents({
+      await ledger.expectNew({
         status: 'complete',
         inputChars: 0,
         model: 'claude_3_igloo',
@@ -292,7 +248,7 @@ describe.each(BROWSERS)('Copilot, Poe, Meta AI, Grok and HuggingChat in %s', (br
 
     it('adds up every bot message answering one prompt and records the last bot', async () => {
       await send(tab, 'search');
-      await expectNewEvents({
+      await ledger.expectNew({
         model: 'gpt_5',
         modelSource: 'response',
         status: 'complete',
@@ -307,17 +263,17 @@ describe.each(BROWSERS)('Copilot, Poe, Meta AI, Grok and HuggingChat in %s', (br
       await send(tab, 'cancelled');
       await tab.waitFor('[data-state="incomplete"]');
       await tab.click('button[class*="ChatStopMessageButton"]');
-      await expectNewEvents({ status: 'interrupted', outputChars: length("Leaves let go of the maple's hand,\nand drift") });
+      await ledger.expectNew({ status: 'interrupted', outputChars: length("Leaves let go of the maple's hand,\nand drift") });
       await expectPoeReceived(tab, 'cancelled');
       expect(sent().some((entry) => entry.body.includes('"queryName":"chatHelpers_messageCancel_Mutation"'))).toBe(true);
     });
 
     it('stores a bot failure and a refused prompt as errors', async () => {
       await send(tab, 'failed');
-      await expectNewEvents({ status: 'error', outputChars: 0, inputChars: length(poeRequest('failed').prompt) });
+      await ledger.expectNew({ status: 'error', outputChars: 0, inputChars: length(poeRequest('failed').prompt) });
       await expectPoeReceived(tab, 'failed');
       await send(tab, 'limited');
-      await expectNewEvents({ status: 'error', outputChars: 0, model: 'gpt_5', modelSource: 'request', inputChars: length('One more question') });
+      await ledger.expectNew({ status: 'error', outputChars: 0, model: 'gpt_5', modelSource: 'request', inputChars: length('One more question') });
       await expectPoeReceived(tab, 'limited');
     });
 
@@ -326,7 +282,7 @@ describe.each(BROWSERS)('Copilot, Poe, Meta AI, Grok and HuggingChat in %s', (br
       await images.goto(`${origin('poe.com')}/chat/${POE_CHATS.images.code}`);
       await images.waitFor('body[data-ready="true"]');
       await send(images, 'image');
-      await expectNewEvents({ kind: 'image', task: 'image', images: 1, model: 'dalle3', status: 'complete' });
+      await ledger.expectNew({ kind: 'image', task: 'image', images: 1, model: 'dalle3', status: 'complete' });
       await expectPoeReceived(images, 'image');
       await images.close();
     });
@@ -336,7 +292,7 @@ describe.each(BROWSERS)('Copilot, Poe, Meta AI, Grok and HuggingChat in %s', (br
       await home.goto(`${origin('poe.com')}/`);
       await home.waitFor('body[data-ready="true"]');
       await send(home, 'newchat');
-      await expectNewEvents({ model: 'capybara', status: 'complete', inputChars: length(poeRequest('newchat').prompt), outputChars: length('Un año bisiesto tiene 366 días: febrero suma un día, el 29, cada cuatro años.') });
+      await ledger.expectNew({ model: 'capybara', status: 'complete', inputChars: length(poeRequest('newchat').prompt), outputChars: length('Un año bisiesto tiene 366 días: febrero suma un día, el 29, cada cuatro años.') });
       await expectPoeReceived(home, 'newchat');
       await home.close();
     });
@@ -346,7 +302,7 @@ describe.each(BROWSERS)('Copilot, Poe, Meta AI, Grok and HuggingChat in %s', (br
       await other.goto(`${origin('poe.com')}/chat/${POE_CHATS.claude.code}`);
       await other.waitFor('body[data-ready="true"]');
       await other.type('textarea[class*="GrowingTextArea"]', 'a draft, never sent');
-      await expectNoNewEvents();
+      await ledger.expectNone();
       await other.close();
     });
   });
@@ -375,7 +331,7 @@ describe.each(BROWSERS)('Copilot, Poe, Meta AI, Grok and HuggingChat in %s', (br
       await waitForAnswers(tab, 2);
       const received = metaReceived('answer');
       await expectReceived(tab, '[data-turn]', { receivedFrames: String(received.frames), receivedSha256: received.sha256 });
-      await expectNewEvents(
+      await ledger.expectNew(
         { site: 'meta', detector: 'dom', status: 'interrupted', inputChars: length(metaPrompt('error')), outputChars: 0 },
         {
           site: 'meta',
@@ -396,7 +352,7 @@ describe.each(BROWSERS)('Copilot, Poe, Meta AI, Grok and HuggingChat in %s', (br
       await answerShows(tab, '[data-message-type="assistant"]:last-child [data-slot="text"]');
       await tab.click('[data-slot="stop"]');
       await waitForAnswers(tab, 3);
-      const [stopped] = await expectNewEvents((event) => event.inputChars === length(metaPrompt('long')) && event.status === 'complete');
+      const [stopped] = await ledger.expectNew((event) => event.inputChars === length(metaPrompt('long')) && event.status === 'complete');
       expect(stopped!.outputChars).toBeGreaterThan(0);
       expect(stopped!.outputChars).toBeLessThan(length(metaAnswer('long')));
     });
@@ -406,7 +362,7 @@ describe.each(BROWSERS)('Copilot, Poe, Meta AI, Grok and HuggingChat in %s', (br
       await waitForAnswers(tab, 4);
       await tab.click('a[data-chat-link]');
       await tab.waitFor('body[data-history-loaded="true"]');
-      await expectNewEvents({ status: 'complete', inputChars: length(metaPrompt('answer')), outputChars: length(metaAnswer('answer')) });
+      await ledger.expectNew({ status: 'complete', inputChars: length(metaPrompt('answer')), outputChars: length(metaAnswer('answer')) });
     });
 
     it('never counts messages already on screen or loaded from history, even while the user types', async () => {
@@ -414,7 +370,7 @@ describe.each(BROWSERS)('Copilot, Poe, Meta AI, Grok and HuggingChat in %s', (br
       await chat.goto(`${origin('www.meta.ai')}${META_CHAT}`);
       await chat.waitFor('body[data-history-loaded="true"]');
       await chat.type('[role="textbox"][contenteditable="true"]', 'a draft, never sent');
-      await expectNoNewEvents();
+      await ledger.expectNone();
       await chat.close();
     });
   });
@@ -446,7 +402,7 @@ describe.each(BROWSERS)('Copilot, Poe, Meta AI, Grok and HuggingChat in %s', (br
 
     it('stores a new conversation in Expert mode: reasoning apart, the answering model', async () => {
       await ask('expert', 'expert');
-      await expectNewEvents({
+      await ledger.expectNew({
         site: 'grok',
         kind: 'text',
         model: 'grok-4',
@@ -461,7 +417,7 @@ describe.each(BROWSERS)('Copilot, Poe, Meta AI, Grok and HuggingChat in %s', (br
 
     it('stores a follow-up (…/responses, pretty-printed objects) with the model auto picked', async () => {
       await ask('auto', 'auto');
-      await expectNewEvents({
+      await ledger.expectNew({
         model: 'grok-3',
         modelSource: 'response',
         status: 'complete',
@@ -473,7 +429,7 @@ describe.each(BROWSERS)('Copilot, Poe, Meta AI, Grok and HuggingChat in %s', (br
 
     it('stores a refused prompt (HTTP 429 with an error object) as an error', async () => {
       await ask('error', 'auto');
-      await expectNewEvents({ status: 'error', outputChars: 0, model: 'grok-auto', modelSource: 'request' });
+      await ledger.expectNew({ status: 'error', outputChars: 0, model: 'grok-auto', modelSource: 'request' });
     });
 
     it('stores an answer the user stopped as interrupted, with what had arrived', async () => {
@@ -481,7 +437,7 @@ describe.each(BROWSERS)('Copilot, Poe, Meta AI, Grok and HuggingChat in %s', (br
       await answerShows(tab, '.message-bubble:last-child .thinking');
       await tab.click('button[aria-label="Stop model response"]');
       await waitForAnswers(tab, ++answers);
-      await expectNewEvents(
+      await ledger.expectNew(
         (event) =>
           event.inputChars === length(`${SLOW_PREFIX}${GROK_SCENARIOS.expert.prompt}`) &&
           event.status === 'interrupted' &&
@@ -494,7 +450,7 @@ describe.each(BROWSERS)('Copilot, Poe, Meta AI, Grok and HuggingChat in %s', (br
       await tab.goto(`${origin('grok.com')}/`);
       answers = 0;
       await ask('image', 'fast');
-      await expectNewEvents({ kind: 'image', task: 'image', images: 2, status: 'complete', outputChars: length("I'll draw that for you.") });
+      await ledger.expectNew({ kind: 'image', task: 'image', images: 2, status: 'complete', outputChars: length("I'll draw that for you.") });
     });
 
     it('stores nothing for opening a conversation, whose last answer the page reattaches to', async () => {
@@ -502,7 +458,7 @@ describe.each(BROWSERS)('Copilot, Poe, Meta AI, Grok and HuggingChat in %s', (br
       await chat.goto(`${origin('grok.com')}/c/${GROK_CONVERSATION}`);
       await chat.waitFor('body[data-history-loaded="true"]');
       await chat.type('textarea[aria-label]', 'a draft, never sent');
-      await expectNoNewEvents();
+      await ledger.expectNone();
       expect(requested('grok.com', 'GET', '/rest/app-chat/conversations/reconnect-response-v2/')).toBe(true);
       expect(requested('grok.com', 'POST', `/rest/app-chat/conversations/${GROK_CONVERSATION}/load-responses`)).toBe(true);
       await chat.close();
@@ -537,7 +493,7 @@ describe.each(BROWSERS)('Copilot, Poe, Meta AI, Grok and HuggingChat in %s', (br
       await tab.click('[data-testid="tweetButtonInline"]');
       await expectReceived(tab, '[data-testid="tweet"]', { receivedSha256: sha256(X_POSTED) });
       await expectReceived(tab, '#timeline', { receivedSha256: sha256(X_TIMELINE) });
-      await expectNoNewEvents();
+      await ledger.expectNone();
       expect(requested('x.com', 'POST', /\/CreateTweet$/)).toBe(true);
     });
 
@@ -552,7 +508,7 @@ describe.each(BROWSERS)('Copilot, Poe, Meta AI, Grok and HuggingChat in %s', (br
       expect(await tab.evaluate(() => [location.pathname, (window as unknown as { loadedOnce?: boolean }).loadedOnce], null)).toEqual(['/i/grok', true]);
       await ask(X_SCENARIOS.answer.prompt);
       await expectXReceived(X_SCENARIOS.answer.stream);
-      await expectNewEventsWithin(3_000, [{ site: 'grok', inputChars: length(X_SCENARIOS.answer.prompt), status: 'complete' }]);
+      await ledger.expectNewWithin(3_000, [{ site: 'grok', inputChars: length(X_SCENARIOS.answer.prompt), status: 'complete' }]);
     });
 
     it('stores a prompt on /i/grok: the requested model, reasoning apart', async () => {
@@ -560,7 +516,7 @@ describe.each(BROWSERS)('Copilot, Poe, Meta AI, Grok and HuggingChat in %s', (br
       answers = 0;
       await ask(X_SCENARIOS.answer.prompt);
       await expectXReceived(X_SCENARIOS.answer.stream);
-      await expectNewEvents({
+      await ledger.expectNew({
         site: 'grok',
         model: 'grok-3',
         modelSource: 'request',
@@ -575,10 +531,10 @@ describe.each(BROWSERS)('Copilot, Poe, Meta AI, Grok and HuggingChat in %s', (br
     it('stores generated images and a rate-limited prompt', async () => {
       await ask(X_SCENARIOS.image.prompt);
       await expectXReceived(X_SCENARIOS.image.stream);
-      await expectNewEvents({ kind: 'image', images: 2, status: 'complete', outputChars: length('Here is a fox in the snow.') });
+      await ledger.expectNew({ kind: 'image', images: 2, status: 'complete', outputChars: length('Here is a fox in the snow.') });
       await ask(X_SCENARIOS.limiter.prompt);
       await expectXReceived(X_SCENARIOS.limiter.stream);
-      await expectNewEvents({ status: 'error', outputChars: 0, inputChars: length(X_SCENARIOS.limiter.prompt) });
+      await ledger.expectNew({ status: 'error', outputChars: 0, inputChars: length(X_SCENARIOS.limiter.prompt) });
     });
 
     it('stores a stopped answer as interrupted; the cancel request is not a prompt', async () => {
@@ -587,9 +543,9 @@ describe.each(BROWSERS)('Copilot, Poe, Meta AI, Grok and HuggingChat in %s', (br
       await answerShows(tab, '#grok-thread > :last-child .thinking');
       await tab.click('#grok [aria-label="Stop"]');
       await waitForAnswers(tab, ++answers);
-      await expectNewEvents((event) => event.inputChars === length(prompt) && event.status === 'interrupted' && event.durationMs > 0);
+      await ledger.expectNew((event) => event.inputChars === length(prompt) && event.status === 'interrupted' && event.durationMs > 0);
       await vi.waitFor(() => expect(sent().some((entry) => entry.host === 'grok.x.com' && entry.body.includes('"isCancel":true'))).toBe(true));
-      await expectNoNewEvents(500);
+      await ledger.expectNone(500);
     });
   });
 
@@ -621,7 +577,7 @@ describe.each(BROWSERS)('Copilot, Poe, Meta AI, Grok and HuggingChat in %s', (br
     it('stores a prompt sent as multipart form data, with the model the router picked', async () => {
       await ask('router');
       await expectHuggingchatReceived(HUGGINGCHAT_SCENARIOS.router.stream);
-      await expectNewEvents({
+      await ledger.expectNew({
         site: 'huggingchat',
         kind: 'text',
         model: 'qwen/qwen3-235b-a22b-instruct-2507',
@@ -640,13 +596,13 @@ describe.each(BROWSERS)('Copilot, Poe, Meta AI, Grok and HuggingChat in %s', (br
     it('counts Retry (a regenerated answer) as a prompt', async () => {
       await tab.click('[data-testid="retry"]');
       await expectHuggingchatReceived(RETRIED);
-      await expectNewEvents({ inputChars: 0, status: 'complete', outputChars: length('How about "Ash" or "Pebble"?') });
+      await ledger.expectNew({ inputChars: 0, status: 'complete', outputChars: length('How about "Ash" or "Pebble"?') });
     });
 
     it('keeps reasoning apart from the answer', async () => {
       await ask('reasoning');
       await expectHuggingchatReceived(HUGGINGCHAT_SCENARIOS.reasoning.stream);
-      await expectNewEvents({
+      await ledger.expectNew({
         model: 'deepseek-ai/deepseek-r1-0528',
         status: 'complete',
         reasoningChars: length('A mile is about 1.609 km, so no.'),
@@ -659,13 +615,13 @@ describe.each(BROWSERS)('Copilot, Poe, Meta AI, Grok and HuggingChat in %s', (br
       await ask('image');
       await expectHuggingchatReceived(HUGGINGCHAT_SCENARIOS.image.stream);
       await tab.click('#image-tool');
-      await expectNewEvents({ kind: 'image', task: 'image', images: 2, status: 'complete', outputChars: length('Here is your lighthouse at dusk.') });
+      await ledger.expectNew({ kind: 'image', task: 'image', images: 2, status: 'complete', outputChars: length('Here is your lighthouse at dusk.') });
     });
 
     it('stores an error status as an error', async () => {
       await ask('error');
       await expectHuggingchatReceived(HUGGINGCHAT_SCENARIOS.error.stream);
-      await expectNewEvents({ status: 'error', outputChars: 0, inputChars: length(HUGGINGCHAT_SCENARIOS.error.prompt) });
+      await ledger.expectNew({ status: 'error', outputChars: 0, inputChars: length(HUGGINGCHAT_SCENARIOS.error.prompt) });
     });
 
     it('stores an answer the user stopped as interrupted; stop-generating is not a prompt', async () => {
@@ -673,14 +629,14 @@ describe.each(BROWSERS)('Copilot, Poe, Meta AI, Grok and HuggingChat in %s', (br
       await answerShows(tab, '[data-message-type="assistant"]:last-child > div:last-child');
       await tab.click('[data-testid="stop"]');
       await expectHuggingchatReceived(HUGGINGCHAT_SCENARIOS.stopped.stream);
-      await expectNewEvents({ status: 'interrupted', outputChars: length('The lamp had burned for ninety') });
+      await ledger.expectNew({ status: 'interrupted', outputChars: length('The lamp had burned for ninety') });
       expect(requested('huggingface.co', 'POST', /\/stop-generating$/)).toBe(true);
     });
 
     it('keeps an answer extended with Continue as one event', async () => {
       await ask('continued');
       await expectHuggingchatReceived(HUGGINGCHAT_SCENARIOS.continued.stream);
-      const [first] = await expectNewEvents({ status: 'interrupted', outputChars: length('Soft rain on the roof') });
+      const [first] = await ledger.expectNew({ status: 'interrupted', outputChars: length('Soft rain on the roof') });
       await tab.click('[data-testid="continue"]');
       await expectHuggingchatReceived(CONTINUATION);
       const events = await waitForEvents(browser, (stored) => stored.some((event) => event.id === first!.id && event.status === 'complete'));
@@ -688,7 +644,7 @@ describe.each(BROWSERS)('Copilot, Poe, Meta AI, Grok and HuggingChat in %s', (br
         inputChars: length(HUGGINGCHAT_SCENARIOS.continued.prompt),
         outputChars: length('Soft rain on the roof, puddles hold the sky.'),
       });
-      await expectNoNewEvents(0);
+      await ledger.expectNone(0);
     });
 
     it('stores nothing for opening a conversation and typing without sending', async () => {
@@ -696,7 +652,7 @@ describe.each(BROWSERS)('Copilot, Poe, Meta AI, Grok and HuggingChat in %s', (br
       await chat.goto(`${origin('huggingface.co')}/chat/conversation/${HUGGINGCHAT_CONVERSATION}`);
       await chat.waitFor('body[data-history-loaded="true"]');
       await chat.type('#chat-form textarea', 'a draft, never sent');
-      await expectNoNewEvents();
+      await ledger.expectNone();
       await chat.close();
     });
   });
@@ -704,7 +660,7 @@ describe.each(BROWSERS)('Copilot, Poe, Meta AI, Grok and HuggingChat in %s', (br
   it('keeps the daily rollups equal to the stored events', async () => {
     const events = await browser.readStore('events');
     const rollups = await browser.readStore('rollups');
-    expect(events.length).toBe(accounted.size);
+    expect(events.length).toBe(ledger.size);
     expect(rollups.reduce((sum, rollup) => sum + rollup.count, 0)).toBe(events.length);
     expect(rollups.reduce((sum, rollup) => sum + rollup.outputChars, 0)).toBe(events.reduce((sum, event) => sum + event.outputChars, 0));
   });

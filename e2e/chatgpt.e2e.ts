@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { BROWSERS, launch, type ExtensionBrowser, type Tab } from './browsers';
 import { lastAnswer, startReplay, waitForAnswers, waitForEvents } from './harness';
-import { chatgptReplay, scenarioPrompt, scenarioStream, SLOW_PREFIX } from './replay/chatgpt/site';
+import { chatgptReplay, scenarioPrompt, scenarioStream } from './replay/chatgpt/site';
+import { SLOW_PREFIX } from './replay/kit';
 import { sha256, type ReplayServer } from './server';
 
 const length = (text: string) => [...text].length;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { EventRecord } from '../lib/store/db';
 import { BROWSERS, launch, type ExtensionBrowser, type Tab } from './browsers';
-import { startReplay, waitForAnswers, waitForEvents } from './harness';
+import { EventLedger } from './expect-events';
+import { startReplay, waitForAnswers } from './harness';
 import { BING_PROMPTS, bingFixture, bingReplay, FINISHED_CREATION } from './replay/bing-image-creator/site';
 import { FIREFLY_PROMPTS, fireflyFixture, fireflyReplay } from './replay/firefly/site';
 import { IDEOGRAM_PROMPTS, ideogramFixture, ideogramReplay } from './replay/ideogram/site';
@@ -19,6 +19,8 @@ import { sha256, type ReplayServer } from './server';
  */
 
 const length = (text: string) => [...text].length;
+/** How long a step that must store nothing is given to (wrongly) store something. */
+const SETTLE_MS = 1_500;
 
 let server: ReplayServer;
 let origin: (host: string) => string;
@@ -46,36 +48,20 @@ const setValue = (tab: Tab, selector: string, value: string) =>
 
 describe.each(BROWSERS)('Image sites in %s', (browserName) => {
   let browser: ExtensionBrowser;
-  /** Ids of the stored events a test has already accounted for. */
-  const accounted = new Set<string>();
+  /** One generation, one event; none for what is no generation. */
+  let ledger: EventLedger;
   let logStart = 0;
 
   beforeAll(async () => {
     logStart = server.log.length;
     browser = await launch(browserName, { hosts: server.hosts });
+    ledger = new EventLedger(browser);
   });
 
   afterAll(async () => {
     await browser?.close();
     browser?.dispose();
   });
-
-  /** Waits for exactly one new stored event, checks it, and accounts for it: one generation, one event. */
-  async function expectNewEvent(expected: Partial<EventRecord>): Promise<EventRecord> {
-    const events = await waitForEvents(browser, (stored) =>
-      stored.some((event) => !accounted.has(event.id) && Object.entries(expected).every(([key, value]) => event[key as keyof EventRecord] === value)),
-    );
-    const fresh = events.filter((event) => !accounted.has(event.id));
-    expect(fresh).toHaveLength(1);
-    expect(fresh[0]).toMatchObject(expected);
-    accounted.add(fresh[0]!.id);
-    return fresh[0]!;
-  }
-
-  async function expectNoNewEvents(settleMs = 1_500): Promise<void> {
-    await new Promise((resolve) => setTimeout(resolve, settleMs));
-    expect((await browser.readStore('events')).filter((event) => !accounted.has(event.id))).toEqual([]);
-  }
 
   const requested = (host: string, method: string, path: string) =>
     server.log.slice(logStart).some((entry) => entry.host === host && entry.method === method && entry.path.startsWith(path));
@@ -105,7 +91,7 @@ describe.each(BROWSERS)('Image sites in %s', (browserName) => {
 
     it('stores an imagine job as its grid of four, with the version flag as the model', async () => {
       await job(imagine(MIDJOURNEY_PROMPTS.imagine), midjourneyFixture('imagine.response.json'));
-      await expectNewEvent({
+      await ledger.expectNew({
         site: 'midjourney',
         kind: 'image',
         task: 'image',
@@ -123,16 +109,16 @@ describe.each(BROWSERS)('Image sites in %s', (browserName) => {
 
     it('stores an upscale as one image and an animation as its clips', async () => {
       await job(() => tab.click('[data-action="upscale"]'), midjourneyFixture('upscale.response.json'));
-      await expectNewEvent({ site: 'midjourney', kind: 'image', images: 1, status: 'complete' });
+      await ledger.expectNew({ site: 'midjourney', kind: 'image', images: 1, status: 'complete' });
       await job(() => tab.click('[data-action="animate"]'), midjourneyFixture('video.response.json'));
-      await expectNewEvent({ site: 'midjourney', kind: 'video', images: 2, model: 'midjourney-video-1.1', status: 'complete' });
+      await ledger.expectNew({ site: 'midjourney', kind: 'video', images: 2, model: 'midjourney-video-1.1', status: 'complete' });
     });
 
     it('adds up the jobs of one prompt, and stores a refused job with no images', async () => {
       await job(imagine(MIDJOURNEY_PROMPTS.repeat), midjourneyFixture('repeat.response.json'));
-      await expectNewEvent({ site: 'midjourney', images: 8, model: 'midjourney-v6.1', status: 'complete' });
+      await ledger.expectNew({ site: 'midjourney', images: 8, model: 'midjourney-v6.1', status: 'complete' });
       await job(imagine(MIDJOURNEY_PROMPTS.refused), midjourneyFixture('refused.response.json'));
-      await expectNewEvent({ site: 'midjourney', kind: 'image', images: 0, status: 'error' });
+      await ledger.expectNew({ site: 'midjourney', kind: 'image', images: 0, status: 'error' });
     });
   });
 
@@ -164,7 +150,7 @@ describe.each(BROWSERS)('Image sites in %s', (browserName) => {
     it('stores a creation made by a form navigation, counting its new images, not the recent ones on screen', async () => {
       await create(BING_PROMPTS.images);
       expect(await received()).toBe(sha256(bingFixture('results.html')));
-      await expectNewEvent({
+      await ledger.expectNew({
         site: 'bing-image-creator',
         kind: 'image',
         task: 'image',
@@ -187,21 +173,21 @@ describe.each(BROWSERS)('Image sites in %s', (browserName) => {
       });
       await tab.goto(`${origin('www.bing.com')}${FINISHED_CREATION}`);
       await tab.waitFor('#gir_async img.mimg');
-      await expectNoNewEvents(4_000);
+      await ledger.expectNone(4_000);
     });
 
     it('waits for a streamed GPT-4o image and counts it once', async () => {
       await create(BING_PROMPTS.images, { model: 'gpt4o' });
       expect(await received()).toBe(sha256(bingFixture('results-gpt4o.html')));
-      await expectNewEvent({ site: 'bing-image-creator', images: 1, model: 'gpt4o', status: 'complete' });
+      await ledger.expectNew({ site: 'bing-image-creator', images: 1, model: 'gpt4o', status: 'complete' });
     });
 
     it('stores a blocked prompt as an error with no images, and a Video Creator clip as video', async () => {
       await create(BING_PROMPTS.blocked);
-      await expectNewEvent({ site: 'bing-image-creator', kind: 'image', images: 0, status: 'error' });
+      await ledger.expectNew({ site: 'bing-image-creator', kind: 'image', images: 0, status: 'error' });
       await create(BING_PROMPTS.video, { video: true });
       expect(await received()).toBe(sha256(bingFixture('video-results.html')));
-      await expectNewEvent({ site: 'bing-image-creator', kind: 'video', images: 1, model: 'sora', status: 'complete' });
+      await ledger.expectNew({ site: 'bing-image-creator', kind: 'video', images: 1, model: 'sora', status: 'complete' });
     });
   });
 
@@ -230,7 +216,7 @@ describe.each(BROWSERS)('Image sites in %s', (browserName) => {
 
     it('stores a generation sent to api.leonardo.ai from the app page, with model and architecture', async () => {
       await job(generate(LEONARDO_PROMPTS.generation), leonardoFixture('generation.response.json'));
-      await expectNewEvent({
+      await ledger.expectNew({
         site: 'leonardo',
         kind: 'image',
         images: 4,
@@ -246,17 +232,17 @@ describe.each(BROWSERS)('Image sites in %s', (browserName) => {
 
     it('stores an upscale as one image and motion as a clip; the live canvas adds nothing', async () => {
       await job(() => tab.click('#upscale'), leonardoFixture('upscale.response.json'));
-      await expectNewEvent({ site: 'leonardo', kind: 'image', images: 1, model: 'leonardo-upscaler', status: 'complete' });
+      await ledger.expectNew({ site: 'leonardo', kind: 'image', images: 1, model: 'leonardo-upscaler', status: 'complete' });
       await job(() => tab.click('#motion'), leonardoFixture('motion.response.json'));
-      await expectNewEvent({ site: 'leonardo', kind: 'video', images: 1, model: 'leonardo-motion', status: 'complete' });
+      await ledger.expectNew({ site: 'leonardo', kind: 'video', images: 1, model: 'leonardo-motion', status: 'complete' });
       await tab.click('#live');
       await waitForAnswers(tab, ++answers);
-      await expectNoNewEvents();
+      await ledger.expectNone(SETTLE_MS);
     });
 
     it('stores a refused generation (GraphQL errors) with no images', async () => {
       await job(generate(LEONARDO_PROMPTS.outOfTokens), leonardoFixture('errors.response.json'));
-      await expectNewEvent({ site: 'leonardo', kind: 'image', images: 0, status: 'error' });
+      await ledger.expectNew({ site: 'leonardo', kind: 'image', images: 0, status: 'error' });
     });
   });
 
@@ -285,7 +271,7 @@ describe.each(BROWSERS)('Image sites in %s', (browserName) => {
 
     it('stores a sample request as its images with the model version; the polling adds nothing', async () => {
       await job(generate(IDEOGRAM_PROMPTS.sample), ideogramFixture('sample.response.json'));
-      await expectNewEvent({
+      await ledger.expectNew({
         site: 'ideogram',
         kind: 'image',
         images: 4,
@@ -294,14 +280,14 @@ describe.each(BROWSERS)('Image sites in %s', (browserName) => {
         inputChars: length(IDEOGRAM_PROMPTS.sample),
       });
       await vi.waitFor(() => expect(requested('ideogram.ai', 'POST', '/api/gallery/retrieve-requests')).toBe(true));
-      await expectNoNewEvents();
+      await ledger.expectNone(SETTLE_MS);
     });
 
     it('stores an upscale as a generation of its own, and a refused one (HTTP 429) with no images', async () => {
       await job(() => tab.click('#upscale'), ideogramFixture('sample.response.json'));
-      await expectNewEvent({ site: 'ideogram', images: 1, model: 'ideogram-auto', status: 'complete' });
+      await ledger.expectNew({ site: 'ideogram', images: 1, model: 'ideogram-auto', status: 'complete' });
       await job(generate(IDEOGRAM_PROMPTS.limited), ideogramFixture('limited.response.json'), '429');
-      await expectNewEvent({ site: 'ideogram', kind: 'image', images: 0, status: 'error' });
+      await ledger.expectNew({ site: 'ideogram', kind: 'image', images: 0, status: 'error' });
     });
   });
 
@@ -328,7 +314,7 @@ describe.each(BROWSERS)('Image sites in %s', (browserName) => {
 
     it('stores a partner-model job sent to firefly-3p.ff.adobe.io, named by model and version', async () => {
       await generate(FIREFLY_PROMPTS.partner, 'gemini-flash|nano-banana-2', '2', fireflyFixture('partner.response.json'));
-      await expectNewEvent({
+      await ledger.expectNew({
         site: 'firefly',
         kind: 'image',
         images: 2,
@@ -340,17 +326,17 @@ describe.each(BROWSERS)('Image sites in %s', (browserName) => {
 
     it("stores Adobe's own model's job with the version from its header, and a partner video as a clip", async () => {
       await generate(FIREFLY_PROMPTS.adobe, 'adobe|image4_standard', '4', fireflyFixture('adobe.response.json'));
-      await expectNewEvent({ site: 'firefly', kind: 'image', images: 4, model: 'firefly-image4-standard', status: 'complete' });
+      await ledger.expectNew({ site: 'firefly', kind: 'image', images: 4, model: 'firefly-image4-standard', status: 'complete' });
       await generate(FIREFLY_PROMPTS.video, 'veo|3.1-fast-generate', '1', fireflyFixture('partner.response.json'));
-      await expectNewEvent({ site: 'firefly', kind: 'video', images: 1, model: 'veo/3.1-fast-generate', status: 'complete' });
+      await ledger.expectNew({ site: 'firefly', kind: 'video', images: 1, model: 'veo/3.1-fast-generate', status: 'complete' });
     });
 
     it('stores a refused job (HTTP 451) with no images; an upload adds nothing', async () => {
       await generate(FIREFLY_PROMPTS.refused, 'gemini-flash|nano-banana-2', '1', fireflyFixture('refused.response.json'), '451');
-      await expectNewEvent({ site: 'firefly', kind: 'image', images: 0, status: 'error' });
+      await ledger.expectNew({ site: 'firefly', kind: 'image', images: 0, status: 'error' });
       await tab.click('#reference');
       await vi.waitFor(() => expect(requested('firefly-3p.ff.adobe.io', 'POST', '/v2/storage/image')).toBe(true));
-      await expectNoNewEvents();
+      await ledger.expectNone(SETTLE_MS);
     });
   });
 

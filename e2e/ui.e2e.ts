@@ -3,7 +3,7 @@ import { addSums, emptySums, type StoredEvent, sumsOf } from '../lib/event';
 import { aggregate, estimateEvent, type EstimateOptions } from '../lib/footprint';
 import type { WeeklySummary } from '../lib/background/summary';
 import { range } from '../lib/footprint/range';
-import type { Settings } from '../lib/settings';
+import { retentionCutoff, type Settings } from '../lib/settings';
 import { addDays, startOfWeek } from '../lib/time';
 import { createFormat } from '../lib/views/format';
 import { rollupGroups } from '../lib/views/groups';
@@ -26,6 +26,8 @@ interface PageApi {
   storage: { local: { get(key: string): Promise<Record<string, unknown>>; set(items: object): Promise<void> } };
   i18n: { getUILanguage(): string };
   action: { getBadgeText(details: object): Promise<string> };
+  runtime: { openOptionsPage(): Promise<void> };
+  tabs: { query(query: object): Promise<{ url?: string }[]> };
   permissions: { contains(permissions: { permissions: string[] }): Promise<boolean> };
 }
 type Scope = { browser?: PageApi; chrome?: PageApi };
@@ -92,6 +94,16 @@ describe.each(BROWSERS)('Frugal pages in %s', (browserName) => {
     const body = await popup.evaluate(() => document.body.innerText, null);
     expect(body).toContain('Never the text you write');
     expect(body).toContain('Pause tracking');
+    await popup.close();
+  });
+
+  it("opens the settings as the browser's options page", async () => {
+    const popup = await open('popup.html', '#app[data-render-ms]');
+    await popup.evaluate(() => ((globalThis as Scope).browser ?? (globalThis as Scope).chrome)!.runtime.openOptionsPage(), null);
+    await vi.waitFor(async () => {
+      const urls = await popup.evaluate(async () => (await ((globalThis as Scope).browser ?? (globalThis as Scope).chrome)!.tabs.query({})).map((tab) => tab.url ?? ''), null);
+      expect(urls.some((url) => url.endsWith('/dashboard.html#settings'))).toBe(true);
+    });
     await popup.close();
   });
 
@@ -303,6 +315,27 @@ describe.each(BROWSERS)('Frugal pages in %s', (browserName) => {
       await page.evaluate(() => ((globalThis as Scope).browser ?? (globalThis as Scope).chrome)!.permissions.contains({ permissions: ['notifications'] }), null),
     ).toBe(true);
     await page.close();
+  });
+
+  it('keeps history for the chosen period: asks, then deletes what is older, rollups included', async () => {
+    const before = await browser.readStore('events');
+    const cutoff = retentionCutoff(90, Date.now());
+    const old = before.filter((event) => event.at < cutoff).length;
+    expect(old).toBeGreaterThan(0);
+    const settings = await open('dashboard.html#settings', '[data-testid="retention-setting"] select');
+    await settings.evaluate(() => {
+      const select = document.querySelector<HTMLSelectElement>('[data-testid="retention-setting"] select')!;
+      select.value = '90';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    }, null);
+    await settings.waitFor('dialog[open] [data-testid="confirm"]');
+    expect(text(await settings.evaluate(() => document.querySelector('dialog[open] p')!.textContent, null))).toContain(`${createFormat(locale).count(old)} prompts`);
+    await settings.click('dialog[open] [data-testid="confirm"]');
+    await vi.waitFor(async () => expect((await browser.readStore('events')).length).toBe(before.length - old), { timeout: 10_000 });
+    expect((await storedSettings(settings)).retentionDays).toBe(90);
+    const rollups = await browser.readStore('rollups');
+    expect(rollups.reduce((sum, rollup) => sum + rollup.count, 0)).toBe(before.length - old);
+    await settings.close();
   });
 
   it('deletes all data after confirmation', async () => {

@@ -1,14 +1,13 @@
 // The polling page's script, as Bing's: asks for the creation's results until
 // an answer is not empty, and puts each answer in the results area (parsed,
 // not innerHTML). For the tests it records a SHA-256 of the exact bytes of
-// the last answer, and marks the body when the results are final.
+// the last answer (the page kit), and marks the body when the results are final.
 (() => {
   const params = new URLSearchParams(location.search);
   const id = params.get('id');
   const q = params.get('q');
   if (!id || !q) return;
   const target = document.getElementById('gir_async');
-  const hex = (buffer) => [...new Uint8Array(buffer)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
   const query = new URLSearchParams({ q, IG: '3F2A1B0C9D8E7F6A5B4C3D2E1F0A9B8C', IID: 'images.as' });
   for (const name of ['mdl', 'ar', 'ctype']) if (params.get(name)) query.set(name, params.get(name));
 
@@ -19,8 +18,7 @@
     if (text.trim()) {
       const parsed = new DOMParser().parseFromString(text, 'text/html');
       target.replaceChildren(...[...parsed.body.childNodes].map((node) => document.importNode(node, true)));
-      target.dataset.receivedBytes = String(bytes.length);
-      target.dataset.receivedSha256 = hex(await crypto.subtle.digest('SHA-256', bytes));
+      await window.replayKit.recordReceived(target, [bytes]);
       if (!parsed.querySelector('.strm')) {
         document.getElementById('giloader').hidden = true;
         document.body.dataset.results = 'done';

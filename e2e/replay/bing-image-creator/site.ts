@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
-import { sendFile, type ReplayRequest, type ReplaySite } from '../../server';
+import type { ReplayRequest, ReplaySite } from '../../server';
 import type { ReplayDemo } from '../index';
-import { fixtures, sendText } from '../jobs';
+import { fixtures, KIT_PATH, sendText, siteFiles, withPageKit } from '../kit';
 
 /**
  * Bing Image Creator as the extension meets it (lib/sites/bing-image-creator.ts;
@@ -14,6 +14,7 @@ import { fixtures, sendText } from '../jobs';
  */
 
 export const bingFixture = fixtures('bing-image-creator');
+const files = siteFiles(import.meta.url);
 
 /** Prompts with their own outcome (the replay's own). */
 export const BING_PROMPTS = {
@@ -50,17 +51,17 @@ export function bingReplay(): ReplaySite {
     response.writeHead(302, { location: target.pathname + target.search }).end();
     return true;
   };
-  return {
+  return withPageKit({
     hosts: ['www.bing.com'],
     handle(request, response) {
       const { pathname, searchParams } = request.url;
-      if (request.method === 'GET' && pathname === '/rp/gi-create.js') return script(response, './create.js');
-      if (request.method === 'GET' && pathname === '/rp/gi-poll.js') return script(response, './poll.js');
+      if (request.method === 'GET' && pathname === '/rp/gi-create.js') return files.script(response, './create.js');
+      if (request.method === 'GET' && pathname === '/rp/gi-poll.js') return files.script(response, './poll.js');
       if (pathname === '/images/create' && request.method === 'POST') return redirect(request, response);
       if (pathname === '/images/create/ai-video-generator' && request.method === 'POST') return redirect(request, response);
       if (request.method !== 'GET') return false;
       if (pathname === '/images/create' || pathname === '/images/create/ai-video-generator') {
-        if (!searchParams.get('id')) return sendFile(response, new URL('./index.html', import.meta.url), 'text/html; charset=utf-8');
+        if (!searchParams.get('id')) return files.page(response);
         return sendText(response, pollingPage(), 200, 'text/html; charset=utf-8');
       }
       const results = /^\/images\/create\/async\/results\/([^/]+)$/.exec(pathname);
@@ -76,18 +77,14 @@ export function bingReplay(): ReplaySite {
       if (/^\/images\/create\/[^/]+\/[^/]+$/.test(pathname)) return sendText(response, finishedPage(), 200, 'text/html; charset=utf-8');
       return false;
     },
-  };
+  });
 }
 
-function script(response: ServerResponse, file: string): true {
-  return sendFile(response, new URL(file, import.meta.url), 'text/javascript; charset=utf-8');
-}
-
-/** The polling page: the fixture page, with the page's own scripts. */
+/** The polling page: the fixture page, with the page's own scripts (the poller records with the page kit). */
 function pollingPage(): string {
   return bingFixture('create-page.html').replace(
     '</body>',
-    '<script src="/rp/gi-create.js"></script>\n<script src="/rp/gi-poll.js"></script>\n</body>',
+    `<script src="/rp/gi-create.js"></script>\n<script src="${KIT_PATH}"></script>\n<script src="/rp/gi-poll.js"></script>\n</body>`,
   );
 }
 

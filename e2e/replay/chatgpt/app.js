@@ -1,7 +1,8 @@
 // The replay app: sends prompts the way chatgpt.com does (same endpoints, body
 // shape and headers) and renders the v1 delta stream. It records, for the tests,
-// a SHA-256 of the exact bytes each answer delivered to the page.
+// a SHA-256 of the exact bytes each answer delivered to the page (the page kit).
 (() => {
+  const kit = window.replayKit;
   const thread = document.getElementById('thread');
   const composer = document.getElementById('prompt-textarea');
   const send = document.querySelector('[data-testid="send-button"]');
@@ -10,19 +11,14 @@
   const imageTool = document.querySelector('[data-testid="image-tool"]');
   let conversationId = location.pathname.startsWith('/c/') ? location.pathname.slice(3) : null;
   let parentId = 'client-created-root';
-  let controller = null;
   let prepareTimer = null;
+  const stopping = kit.stopButton(stop);
 
   const headers = { 'content-type': 'application/json', accept: 'text/event-stream', 'oai-language': 'en-US' };
   void fetch('/backend-api/conversation/init', { method: 'POST', headers, body: JSON.stringify({ gizmo_id: null }) });
 
   function bubble(role, text, id) {
-    const element = document.createElement('div');
-    element.dataset.messageAuthorRole = role;
-    element.dataset.messageId = id;
-    element.textContent = text;
-    thread.append(element);
-    return element;
+    return thread.appendChild(kit.element('div', { data: { messageAuthorRole: role, messageId: id }, text }));
   }
 
   if (conversationId) {
@@ -46,14 +42,8 @@
     }, 150);
   });
 
-  stop.addEventListener('click', () => controller?.abort());
   send.addEventListener('click', () => void sendPrompt());
-  composer.addEventListener('keydown', (event) => {
-    if (event.key === 'Enter' && !event.shiftKey) {
-      event.preventDefault();
-      void sendPrompt();
-    }
-  });
+  kit.sendOnEnter(composer, sendPrompt);
 
   async function sendPrompt() {
     const text = composer.textContent.trim();
@@ -80,40 +70,15 @@
       force_parallel_switch: 'auto',
     };
     const answer = bubble('assistant', '', 'pending');
-    answer.dataset.streamState = 'streaming';
-    controller = new AbortController();
-    stop.hidden = false;
+    const signal = stopping.start();
     const received = [];
-    let total = 0;
-    try {
-      const response = await fetch('/backend-api/f/conversation', { method: 'POST', headers, body: JSON.stringify(body), signal: controller.signal });
-      const reader = response.body.getReader();
-      const decoder = new TextDecoder();
+    await kit.answerState(answer, async () => {
+      const response = await fetch('/backend-api/f/conversation', { method: 'POST', headers, body: JSON.stringify(body), signal });
       const v1 = newV1Renderer(answer);
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        received.push(value);
-        total += value.length;
-        v1.push(decoder.decode(value, { stream: true }));
-      }
-      answer.dataset.streamState = 'done';
-    } catch (error) {
-      answer.dataset.streamState = error.name === 'AbortError' ? 'aborted' : 'failed';
-    } finally {
-      stop.hidden = true;
-      controller = null;
-    }
-    const all = new Uint8Array(total);
-    let offset = 0;
-    for (const chunk of received) {
-      all.set(chunk, offset);
-      offset += chunk.length;
-    }
-    const digest = await crypto.subtle.digest('SHA-256', all);
-    answer.dataset.receivedBytes = String(total);
-    answer.dataset.receivedSha256 = [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
-    document.body.dataset.answers = String(Number(document.body.dataset.answers ?? 0) + 1);
+      await kit.readStream(response, received, (text) => v1.push(text));
+    });
+    stopping.end();
+    await kit.answered(answer, received);
   }
 
   /** Just enough of the v1 delta encoding to show the answer text. */

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { sendFile, sendJson, streamText, type ReplayRequest, type ReplaySite } from '../../server';
+import { sendJson, streamText, type ReplayRequest, type ReplaySite } from '../../server';
 import type { ReplayDemo } from '../index';
+import { fixtures, Scenarios, siteFiles, SLOW_PREFIX, withPageKit } from '../kit';
 
 /**
  * ChatGPT as the extension meets it: the app page with the real DOM attributes,
@@ -9,28 +9,20 @@ import type { ReplayDemo } from '../index';
  * load, history loads), which the extension must ignore.
  */
 
-const FIXTURES = new URL('../../../lib/sites/__fixtures__/chatgpt/', import.meta.url);
-
-export function chatgptFixture(name: string): string {
-  return readFileSync(new URL(name, FIXTURES), 'utf8');
-}
+const chatgptFixture = fixtures('chatgpt');
+const files = siteFiles(import.meta.url);
 
 /** Scenario streams, chosen by the prompt the page sends (the fixture request's prompt). */
-const SCENARIOS = ['thinking', 'routed', 'image', 'interrupted', 'legacy', 'handoff', 'malformed'].map((name) => {
-  const request = JSON.parse(chatgptFixture(`${name}.request.json`)) as { messages: { content: { parts: string[] } }[] };
-  return { name, prompt: request.messages[0]!.content.parts[0]!, stream: chatgptFixture(`${name}.sse`) };
-});
+const SCENARIOS = new Scenarios(
+  'ChatGPT',
+  ['thinking', 'routed', 'image', 'interrupted', 'legacy', 'handoff', 'malformed'].map((name) => {
+    const request = JSON.parse(chatgptFixture(`${name}.request.json`)) as { messages: { content: { parts: string[] } }[] };
+    return { name, prompt: request.messages[0]!.content.parts[0]!, stream: chatgptFixture(`${name}.sse`) };
+  }),
+);
 
-/** Prompts starting with this are answered slowly (the "thinking" stream over ~8 s). */
-export const SLOW_PREFIX = '[slow]';
-
-export function scenarioPrompt(name: string): string {
-  return SCENARIOS.find((scenario) => scenario.name === name)!.prompt;
-}
-
-export function scenarioStream(name: string): string {
-  return SCENARIOS.find((scenario) => scenario.name === name)!.stream;
-}
+export const scenarioPrompt = (name: string): string => SCENARIOS.named(name).prompt;
+export const scenarioStream = (name: string): string => SCENARIOS.named(name).stream;
 
 /** A conversation already on screen when the page loads: never prompts. */
 const HISTORY = {
@@ -49,16 +41,12 @@ export interface ChatgptReplayOptions {
 
 export function chatgptReplay(options: ChatgptReplayOptions = {}): ReplaySite {
   const stream = { chunkBytes: options.chunkBytes ?? 200, delayMs: options.delayMs ?? 5 };
-  return {
+  return withPageKit({
     hosts: ['chatgpt.com'],
     async handle(request: ReplayRequest, response) {
       const path = request.url.pathname;
-      if (request.method === 'GET' && (path === '/' || path.startsWith('/c/'))) {
-        return sendFile(response, new URL('./index.html', import.meta.url), 'text/html; charset=utf-8');
-      }
-      if (request.method === 'GET' && path === '/cdn/assets/app.js') {
-        return sendFile(response, new URL('./app.js', import.meta.url), 'text/javascript; charset=utf-8');
-      }
+      if (request.method === 'GET' && (path === '/' || path.startsWith('/c/'))) return files.page(response);
+      if (request.method === 'GET' && path === '/cdn/assets/app.js') return files.script(response);
       if (path === '/backend-api/conversation/init' || path === '/backend-api/f/conversation/prepare') {
         return sendJson(response, { status: 'ok' });
       }
@@ -70,15 +58,14 @@ export function chatgptReplay(options: ChatgptReplayOptions = {}): ReplaySite {
       if (request.method === 'POST' && path === '/backend-api/f/conversation') {
         const body = JSON.parse(request.body.toString('utf8')) as { messages: { content: { parts: string[] } }[] };
         const prompt = body.messages[0]?.content.parts[0] ?? '';
-        const scenario = SCENARIOS.find((candidate) => candidate.prompt === prompt) ?? SCENARIOS[0]!;
-        // Test-only convention: a prompt starting with "[slow]" streams slowly enough to press Stop.
+        // A prompt starting with "[slow]" matches no scenario: the "thinking" stream over ~8 s.
         const pace = prompt.startsWith(SLOW_PREFIX) ? { chunkBytes: 60, delayMs: 80 } : stream;
-        await streamText(response, scenario.stream, pace);
+        await streamText(response, SCENARIOS.answering(prompt).stream, pace);
         return true;
       }
       return false;
     },
-  };
+  });
 }
 
 export const demo: ReplayDemo = {

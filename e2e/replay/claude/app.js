@@ -1,8 +1,9 @@
 // The replay app: talks to the API the way claude.ai does (conversation created
 // before its first completion, same paths and body shape) and renders the
 // Messages-API SSE stream. It records, for the tests, a SHA-256 of the exact
-// bytes each answer delivered to the page.
+// bytes each answer delivered to the page (the page kit).
 (() => {
+  const kit = window.replayKit;
   const thread = document.getElementById('thread');
   const composer = document.querySelector('[data-testid="chat-input"]');
   const send = document.querySelector('button[aria-label="Send message"]');
@@ -15,7 +16,7 @@
   let conversationModel = null;
   let parent = ROOT;
   let answered = 0;
-  let controller = null;
+  const stopping = kit.stopButton(stop);
 
   const api = fetch('/api/organizations')
     .then((response) => response.json())
@@ -38,41 +39,27 @@
   }
 
   function userMessage(text) {
-    const element = document.createElement('div');
-    element.className = 'turn';
-    element.dataset.testid = 'user-message';
-    element.textContent = text;
-    thread.append(element);
+    thread.append(kit.element('div', { className: 'turn', data: { testid: 'user-message' }, text }));
   }
 
   function answerElement() {
-    const container = document.createElement('div');
-    container.className = 'turn';
-    container.dataset.isStreaming = 'false';
-    const thinking = document.createElement('div');
-    thinking.className = 'thinking';
-    const text = document.createElement('div');
-    text.className = 'font-claude-response';
-    container.append(thinking, text);
+    const thinking = kit.element('div', { className: 'thinking' });
+    const text = kit.element('div', { className: 'font-claude-response' });
+    const container = kit.element('div', { className: 'turn', data: { isStreaming: 'false' } }, thinking, text);
     thread.append(container);
     return { container, thinking, text };
   }
 
+  // Stop also tells the server (the kit's listener, added first, aborts the request).
   stop.addEventListener('click', () => {
-    controller?.abort();
     void api.then((base) => fetch(`${base}/chat_conversations/${conversation}/stop_response`, { method: 'POST', headers: json }));
   });
   send.addEventListener('click', () => void sendPrompt());
-  composer.addEventListener('keydown', (event) => {
-    if (event.key === 'Enter' && !event.shiftKey) {
-      event.preventDefault();
-      void sendPrompt();
-    }
-  });
+  kit.sendOnEnter(composer, sendPrompt);
 
   async function sendPrompt() {
     const prompt = composer.textContent.trim();
-    if (!prompt || controller) return;
+    if (!prompt || stopping.busy) return;
     composer.textContent = '';
     userMessage(prompt);
     const base = await api;
@@ -103,38 +90,23 @@
 
     const answer = answerElement();
     answer.container.dataset.isStreaming = 'true';
-    answer.container.dataset.streamState = 'streaming';
-    controller = new AbortController();
-    stop.hidden = false;
+    const signal = stopping.start();
     const received = [];
-    try {
+    await kit.answerState(answer.container, async () => {
       const response = await fetch(`${base}/chat_conversations/${conversation}/completion`, {
         method: 'POST',
         headers: { ...json, accept: 'text/event-stream' },
         body: JSON.stringify(body),
-        signal: controller.signal,
+        signal,
       });
-      const render = newMessagesRenderer(answer);
-      const reader = response.body.getReader();
-      const decoder = new TextDecoder();
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        received.push(value);
-        render(decoder.decode(value, { stream: true }));
-      }
-      answer.container.dataset.streamState = 'done';
-    } catch (error) {
-      answer.container.dataset.streamState = error.name === 'AbortError' ? 'aborted' : 'failed';
-    } finally {
-      answer.container.dataset.isStreaming = 'false';
-      stop.hidden = true;
-      controller = null;
-    }
+      await kit.readStream(response, received, newMessagesRenderer(answer));
+    });
+    answer.container.dataset.isStreaming = 'false';
+    stopping.end();
     if (++answered === 1) {
       void fetch(`${base}/chat_conversations/${conversation}/title`, { method: 'POST', headers: json, body: JSON.stringify({ recent_titles: [] }) });
     }
-    await recordReceived(answer.container, received);
+    await kit.answered(answer.container, received);
   }
 
   /** Just enough of the Messages-API events to show the thinking and the answer. */
@@ -163,21 +135,7 @@
 
   function showAnswer(answer, text) {
     if (!text) return;
-    if (!answer.text.textContent) document.body.dataset.answersStarted = String(Number(document.body.dataset.answersStarted ?? 0) + 1);
+    if (!answer.text.textContent) kit.answerStarted();
     answer.text.textContent += text;
-  }
-
-  /** Marks the answer with what the page received, for the byte-for-byte check. */
-  async function recordReceived(element, chunks) {
-    const bytes = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
-    let offset = 0;
-    for (const chunk of chunks) {
-      bytes.set(chunk, offset);
-      offset += chunk.length;
-    }
-    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
-    element.dataset.receivedBytes = String(bytes.length);
-    element.dataset.receivedSha256 = [...digest].map((byte) => byte.toString(16).padStart(2, '0')).join('');
-    document.body.dataset.answers = String(Number(document.body.dataset.answers ?? 0) + 1);
   }
 })();

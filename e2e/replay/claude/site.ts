@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
-import type { ServerResponse } from 'node:http';
-import { sendFile, sendJson, streamText, type ReplayRequest, type ReplaySite } from '../../server';
+import { sendJson, streamText, type ReplayRequest, type ReplaySite } from '../../server';
 import type { ReplayDemo } from '../index';
+import { bodyOf, fixtures, Scenarios, siteFiles, SLOW_PREFIX, streamStalled, withPageKit } from '../kit';
 
 /**
  * Claude (claude.ai) as the extension meets it: the app page with the DOM
@@ -19,65 +18,24 @@ import type { ReplayDemo } from '../index';
  * - a conversation opened from history loads `GET …/{uuid}?tree=True…`.
  */
 
-const FIXTURES = new URL('../../../lib/sites/__fixtures__/claude/', import.meta.url);
+const claudeFixture = fixtures('claude');
+const files = siteFiles(import.meta.url);
 /** The organisation every API path carries (the one of the adapter's unit tests). */
 export const CLAUDE_ORG = '5e1f9a2c-7b3d-4e8f-a0c1-2d4b6f8e0a13';
 const API = `/api/organizations/${CLAUDE_ORG}`;
 
-function claudeFixture(name: string): string {
-  return readFileSync(new URL(name, FIXTURES), 'utf8');
-}
-
-interface Scenario {
-  name: string;
-  prompt: string;
-  stream: string;
-}
-
-/**
- * The answers the replay gives, each chosen by the prompt the page sends: the
- * prompt of the scenario's request fixture. The first one answers any other prompt.
- */
-const SCENARIOS: Scenario[] = ['thinking', 'raw-thinking', 'followup', 'tools', 'error', 'truncated', 'malformed'].map(
-  (name) => ({
+/** The answers the replay gives, each chosen by the prompt of the scenario's request fixture. */
+const SCENARIOS = new Scenarios(
+  'Claude',
+  ['thinking', 'raw-thinking', 'followup', 'tools', 'error', 'truncated', 'malformed'].map((name) => ({
     name,
     prompt: (JSON.parse(claudeFixture(`${name}.request.json`)) as { prompt: string }).prompt,
     stream: claudeFixture(`${name}.sse`),
-  }),
+  })),
 );
 
-/**
- * Test-only: a prompt starting with this is answered with the "thinking" stream up
- * to the end of its first answer text, then a stall, as a model pausing
- * mid-answer, until the page hangs up (the user pressed Stop) or STALL_MS pass;
- * then the rest.
- */
-export const SLOW_PREFIX = '[slow]';
-const STALL_MS = 10_000;
-
-/** Streams `stream` with a stall after the SSE event holding `firstAnswer` (see SLOW_PREFIX). */
-async function streamStalled(response: ServerResponse, stream: string, firstAnswer: string, contentType: string): Promise<void> {
-  const cut = stream.indexOf('\n\n', stream.indexOf(firstAnswer)) + '\n\n'.length;
-  response.writeHead(200, { 'content-type': contentType, 'cache-control': 'no-cache' });
-  response.write(stream.slice(0, cut));
-  await new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, STALL_MS);
-    response.once('close', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
-  if (!response.destroyed) response.end(stream.slice(cut));
-}
-
-function scenario(name: string): Scenario {
-  const found = SCENARIOS.find((candidate) => candidate.name === name);
-  if (!found) throw new Error(`no Claude scenario "${name}"`);
-  return found;
-}
-
-export const claudeScenarioPrompt = (name: string): string => scenario(name).prompt;
-export const claudeScenarioStream = (name: string): string => scenario(name).stream;
+export const claudeScenarioPrompt = (name: string): string => SCENARIOS.named(name).prompt;
+export const claudeScenarioStream = (name: string): string => SCENARIOS.named(name).stream;
 
 /** A conversation opened from history: its messages are on screen, none is a prompt. */
 export const CLAUDE_HISTORY = {
@@ -100,22 +58,18 @@ export interface ClaudeReplayOptions {
 
 export function claudeReplay(options: ClaudeReplayOptions = {}): ReplaySite {
   const pace = { chunkBytes: options.chunkBytes ?? 200, delayMs: options.delayMs ?? 5 };
-  return {
+  return withPageKit({
     hosts: ['claude.ai'],
     async handle(request: ReplayRequest, response) {
       const { method } = request;
       const path = request.url.pathname;
-      if (method === 'GET' && (path === '/' || path === '/new' || path.startsWith('/chat/'))) {
-        return sendFile(response, new URL('./index.html', import.meta.url), 'text/html; charset=utf-8');
-      }
-      if (method === 'GET' && path === '/_next/static/chunks/app.js') {
-        return sendFile(response, new URL('./app.js', import.meta.url), 'text/javascript; charset=utf-8');
-      }
+      if (method === 'GET' && (path === '/' || path === '/new' || path.startsWith('/chat/'))) return files.page(response);
+      if (method === 'GET' && path === '/_next/static/chunks/app.js') return files.script(response);
       if (method === 'GET' && path === '/api/organizations') return sendJson(response, [{ uuid: CLAUDE_ORG, name: 'Replay' }]);
       if (path === `${API}/chat_conversations`) {
         if (method === 'GET') return sendJson(response, []);
         if (method !== 'POST') return false;
-        const created = JSON.parse(request.body.toString('utf8')) as { uuid: string; model?: string };
+        const created = bodyOf<{ uuid: string; model?: string }>(request);
         return sendJson(response, { uuid: created.uuid, name: '', model: created.model ?? null, created_at: new Date().toISOString() }, 201);
       }
       const [, conversation, action] = CONVERSATION.exec(path) ?? [];
@@ -125,16 +79,17 @@ export function claudeReplay(options: ClaudeReplayOptions = {}): ReplaySite {
       if (action === 'title') return sendJson(response, { title: 'Replayed conversation' });
       if (action === 'stop_response') return sendJson(response, {});
       if (action !== 'completion') return false;
-      const prompt = (JSON.parse(request.body.toString('utf8')) as { prompt?: string }).prompt ?? '';
+      const prompt = bodyOf<{ prompt?: string }>(request).prompt ?? '';
+      // Test-only: a "[slow]" prompt gets the "thinking" stream, stalled after its first answer text.
       if (prompt.startsWith(SLOW_PREFIX)) {
-        await streamStalled(response, claudeScenarioStream('thinking'), 'Sunlight scatters off air molecules, ', 'text/event-stream; charset=utf-8');
+        const stall = { after: 'Sunlight scatters off air molecules, ', pieceEnd: '\n\n', contentType: 'text/event-stream; charset=utf-8' };
+        await streamStalled(response, claudeScenarioStream('thinking'), stall);
         return true;
       }
-      const chosen = SCENARIOS.find((candidate) => candidate.prompt === prompt) ?? SCENARIOS[0]!;
-      await streamText(response, chosen.stream, pace);
+      await streamText(response, SCENARIOS.answering(prompt).stream, pace);
       return true;
     },
-  };
+  });
 }
 
 export const demo: ReplayDemo = {

@@ -1,8 +1,9 @@
 // The replay app: talks to the chat WebSocket the way copilot.microsoft.com
 // does (setOptions and consents on connect, `send` per prompt, the proof-of-work
 // challenge answered and the prompt sent again) and renders the server's
-// events. For the tests, each answer records a SHA-256 of the frames it got.
+// events. For the tests, each answer records a SHA-256 of the frames it got (the page kit).
 (() => {
+  const kit = window.replayKit;
   const thread = document.getElementById('thread');
   const input = document.getElementById('userInput');
   const form = document.getElementById('composer');
@@ -45,12 +46,7 @@
     event.preventDefault();
     void sendPrompt();
   });
-  input.addEventListener('keydown', (event) => {
-    if (event.key === 'Enter' && !event.shiftKey) {
-      event.preventDefault();
-      void sendPrompt();
-    }
-  });
+  kit.sendOnEnter(input, sendPrompt);
 
   async function sendPrompt() {
     const text = input.value.trim();
@@ -69,14 +65,8 @@
   }
 
   function userMessage(text) {
-    const article = document.createElement('div');
-    article.setAttribute('role', 'article');
-    article.id = `${crypto.randomUUID()}-user-message`;
-    const content = document.createElement('div');
-    content.dataset.content = 'user-message';
-    content.textContent = text;
-    article.append(content);
-    thread.append(article);
+    const content = kit.element('div', { data: { content: 'user-message' }, text });
+    thread.append(kit.element('div', { attributes: { role: 'article', id: `${crypto.randomUUID()}-user-message` } }, content));
   }
 
   function handle(message) {
@@ -116,22 +106,13 @@
   }
 
   function newAnswer(answerSocket) {
-    const article = document.createElement('div');
-    article.setAttribute('role', 'article');
-    article.dataset.content = 'ai-message';
-    article.dataset.streamState = 'streaming';
-    const thoughts = document.createElement('details');
-    const summary = document.createElement('summary');
-    summary.textContent = 'Reasoning';
-    const thoughtText = document.createElement('div');
-    thoughts.append(summary, thoughtText);
+    const thoughtText = kit.element('div');
+    const thoughts = kit.element('details', {}, kit.element('summary', { text: 'Reasoning' }), thoughtText);
     thoughts.hidden = true;
-    const body = document.createElement('div');
-    article.append(thoughts, body);
+    const body = kit.element('div');
+    const article = kit.element('div', { data: { content: 'ai-message', streamState: 'streaming' }, attributes: { role: 'article' } }, thoughts, body);
     thread.append(article);
     const parts = new Map();
-    const frames = [];
-    let hashed = Promise.resolve();
     let messageId = null;
     let figure = null;
 
@@ -140,15 +121,7 @@
       state: 'streaming',
       imageDelivered: false,
       /** Every frame the page got for this answer, hashed in order of arrival. */
-      frame(data) {
-        frames.push(data);
-        const snapshot = frames.join('\n');
-        const count = frames.length;
-        hashed = hashed.then(async () => {
-          article.dataset.receivedSha256 = await sha256Hex(new TextEncoder().encode(snapshot));
-          article.dataset.receivedFrames = String(count);
-        });
-      },
+      frame: kit.frameRecorder(article),
       startMessage(id) {
         messageId = id;
         article.id = `${id}-ai-message`;
@@ -194,7 +167,7 @@
         if (view.state !== 'streaming') return;
         view.state = state;
         article.dataset.streamState = state;
-        document.body.dataset.answers = String(Number(document.body.dataset.answers ?? 0) + 1);
+        kit.answerFinished();
       },
     };
     return view;
@@ -224,10 +197,5 @@
       }
     }
     return objects;
-  }
-
-  async function sha256Hex(bytes) {
-    const digest = await crypto.subtle.digest('SHA-256', bytes);
-    return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
   }
 })();

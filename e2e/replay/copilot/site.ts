@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import type { WebSocket } from 'ws';
-import { sendFile, sendJson, sha256, type ReplayRequest, type ReplaySite } from '../../server';
+import { sendJson, sha256, type ReplayRequest, type ReplaySite } from '../../server';
 import type { ReplayDemo } from '../index';
+import { fixtures, siteFiles, withPageKit } from '../kit';
 
 /**
  * Microsoft Copilot as the extension meets it: the app page, `GET /c/api/user`
@@ -16,7 +16,8 @@ import type { ReplayDemo } from '../index';
  * (`> ping`) is not. Some answers end with the server closing the socket.
  */
 
-const FIXTURES = new URL('../../../lib/sites/__fixtures__/copilot/', import.meta.url);
+const copilotFixture = fixtures('copilot');
+const files = siteFiles(import.meta.url);
 
 interface Step {
   fromPage: boolean;
@@ -34,7 +35,7 @@ interface Scenario {
 }
 
 function readTranscript(name: string): Step[] {
-  return readFileSync(new URL(`${name}.frames`, FIXTURES), 'utf8')
+  return copilotFixture(`${name}.frames`)
     .split('\n')
     .filter((line) => line.startsWith('> ') || line.startsWith('< '))
     .map((line) => ({ fromPage: line.startsWith('> '), data: line.slice(2) }));
@@ -95,16 +96,12 @@ export interface CopilotReplayOptions {
 
 export function copilotReplay(options: CopilotReplayOptions = {}): ReplaySite {
   const delayMs = options.frameDelayMs ?? 5;
-  return {
+  return withPageKit({
     hosts: ['copilot.microsoft.com'],
     handle(request: ReplayRequest, response) {
       const path = request.url.pathname;
-      if (request.method === 'GET' && (path === '/' || path.startsWith('/chats/'))) {
-        return sendFile(response, new URL('./index.html', import.meta.url), 'text/html; charset=utf-8');
-      }
-      if (request.method === 'GET' && path === '/static/app.js') {
-        return sendFile(response, new URL('./app.js', import.meta.url), 'text/javascript; charset=utf-8');
-      }
+      if (request.method === 'GET' && (path === '/' || path.startsWith('/chats/'))) return files.page(response);
+      if (request.method === 'GET' && path === '/static/app.js') return files.script(response);
       // An anonymous visitor: g4f reads `firstName` and finds none when signed out.
       if (request.method === 'GET' && path === '/c/api/user') return sendJson(response, { firstName: null });
       if (request.method === 'POST' && path === '/c/api/conversations') {
@@ -118,7 +115,7 @@ export function copilotReplay(options: CopilotReplayOptions = {}): ReplaySite {
       new ChatSocketReplay(ws, delayMs);
       return true;
     },
-  };
+  });
 }
 
 /** One chat socket: answers each prompt by playing its scenario's transcript. */

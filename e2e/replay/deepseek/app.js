@@ -2,8 +2,9 @@
 // new chat, a proof-of-work challenge before each answer, same endpoints and
 // body shape) and renders the JSON-patch SSE stream, continuing an answer on
 // /continue when the stream asks to. It records, for the tests, a SHA-256 of
-// the exact bytes each answer delivered to the page (over all its requests).
+// the exact bytes each answer delivered to the page (over all its requests; the page kit).
 (() => {
+  const kit = window.replayKit;
   const messages = document.getElementById('messages');
   const composer = document.getElementById('chat-input');
   const send = document.querySelector('.ds-send');
@@ -32,20 +33,14 @@
   }
 
   function userMessage(text) {
-    const element = document.createElement('div');
-    element.className = 'ds-message';
-    element.textContent = text;
-    messages.append(element);
+    messages.append(kit.element('div', { className: 'ds-message', text }));
   }
 
+  /** Built whole before it is shown: a .ds-message without .ds-markdown is a user message. */
   function answerElement() {
-    const element = document.createElement('div');
-    element.className = 'ds-message';
-    const think = document.createElement('div');
-    think.className = 'ds-think-content';
-    const markdown = document.createElement('div');
-    markdown.className = 'ds-markdown';
-    element.append(think, markdown);
+    const think = kit.element('div', { className: 'ds-think-content' });
+    const markdown = kit.element('div', { className: 'ds-markdown' });
+    const element = kit.element('div', { className: 'ds-message' }, think, markdown);
     messages.append(element);
     return { element, think, markdown, started: false };
   }
@@ -59,12 +54,7 @@
     if (streaming?.messageId) void postJson('/api/v0/chat/stop_stream', { chat_session_id: session, message_id: streaming.messageId });
   });
   send.addEventListener('click', () => void sendPrompt());
-  composer.addEventListener('keydown', (event) => {
-    if (event.key === 'Enter' && !event.shiftKey) {
-      event.preventDefault();
-      void sendPrompt();
-    }
-  });
+  kit.sendOnEnter(composer, sendPrompt);
 
   async function sendPrompt() {
     const prompt = composer.value.trim();
@@ -78,10 +68,9 @@
       history.replaceState(null, '', `/a/chat/s/${session}`);
     }
     const answer = answerElement();
-    answer.element.dataset.streamState = 'streaming';
     stop.hidden = false;
     const received = [];
-    try {
+    await kit.answerState(answer.element, async () => {
       await answerFrom('/api/v0/chat/completion', {
         chat_session_id: session,
         parent_message_id: parent,
@@ -98,15 +87,11 @@
         streaming.autoResume = false;
         await answerFrom('/api/v0/chat/continue', { chat_session_id: session, message_id: streaming.messageId, fallback_to_resume: true }, answer, received);
       }
-      answer.element.dataset.streamState = 'done';
-    } catch {
-      answer.element.dataset.streamState = 'failed';
-    } finally {
-      parent = streaming.messageId ?? parent;
-      streaming = null;
-      stop.hidden = true;
-    }
-    await recordReceived(answer.element, received);
+    });
+    parent = streaming.messageId ?? parent;
+    streaming = null;
+    stop.hidden = true;
+    await kit.answered(answer.element, received);
   }
 
   /** One answering request, with its proof of work, read to the end into the answer. */
@@ -116,15 +101,7 @@
     // The real app solves the challenge in a worker; the replay server does not check the answer.
     const pow = btoa(JSON.stringify({ algorithm, challenge, salt, answer: 0, signature, target_path }));
     const response = await postJson(path, body, { 'x-ds-pow-response': pow });
-    const render = newPatchRenderer(answer);
-    const reader = response.body.getReader();
-    const decoder = new TextDecoder();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      received.push(value);
-      render(decoder.decode(value, { stream: true }));
-    }
+    await kit.readStream(response, received, newPatchRenderer(answer));
   }
 
   /** Just enough of the JSON-patch stream to show the thinking and the answer. */
@@ -143,7 +120,7 @@
       if (typeof text !== 'string' || !text) return;
       if (type === 'THINK') answer.think.textContent += text;
       if (type !== 'RESPONSE') return;
-      if (!answer.started) document.body.dataset.answersStarted = String(Number(document.body.dataset.answersStarted ?? 0) + 1);
+      if (!answer.started) kit.answerStarted();
       answer.started = true;
       answer.markdown.textContent += text;
     };
@@ -190,19 +167,5 @@
         apply(path, op, data.v);
       }
     };
-  }
-
-  /** Marks the answer with what the page received, for the byte-for-byte check. */
-  async function recordReceived(element, chunks) {
-    const bytes = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
-    let offset = 0;
-    for (const chunk of chunks) {
-      bytes.set(chunk, offset);
-      offset += chunk.length;
-    }
-    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
-    element.dataset.receivedBytes = String(bytes.length);
-    element.dataset.receivedSha256 = [...digest].map((byte) => byte.toString(16).padStart(2, '0')).join('');
-    document.body.dataset.answers = String(Number(document.body.dataset.answers ?? 0) + 1);
   }
 })();

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
-import { sendFile, sendJson, type ReplayRequest, type ReplaySite } from '../../server';
+import { sendJson, type ReplayRequest, type ReplaySite } from '../../server';
 import type { ReplayDemo } from '../index';
+import { bodyOf, fixtures, Scenarios, siteFiles, SLOW_PREFIX, STALL_MS, withPageKit } from '../kit';
 
 /**
  * DeepSeek (chat.deepseek.com) as the extension meets it: the app page with
@@ -23,59 +23,39 @@ import type { ReplayDemo } from '../index';
  * - a chat opened from history loads `GET /api/v0/chat/history_messages`.
  */
 
-const FIXTURES = new URL('../../../lib/sites/__fixtures__/deepseek/', import.meta.url);
+const deepseekFixture = fixtures('deepseek');
+const files = siteFiles(import.meta.url);
 
-function deepseekFixture(name: string): string {
-  return readFileSync(new URL(name, FIXTURES), 'utf8');
-}
-
-interface Scenario {
-  name: string;
-  prompt: string;
-  stream: string;
-}
-
-/**
- * The answers the replay gives, each chosen by the prompt the page sends: the
- * prompt of the request recorded with the stream or, where an earlier scenario
- * already answers that prompt, the prompt tagged with the scenario's name
- * ("[hint] …"). The first one answers any other prompt.
- */
-const SCENARIOS = Object.entries({
-  thinking: 'thinking',
-  chat: 'chat',
-  search: 'search',
-  legacy: 'legacy',
-  handoff: 'handoff',
-  hint: 'chat',
-  interrupted: 'chat',
-  truncated: 'thinking',
-  malformed: 'chat',
-}).reduce<Scenario[]>((scenarios, [name, request]) => {
-  const recorded = (JSON.parse(deepseekFixture(`${request}.request.json`)) as { prompt: string }).prompt;
-  const prompt = scenarios.some((scenario) => scenario.prompt === recorded) ? `[${name}] ${recorded}` : recorded;
-  return [...scenarios, { name, prompt, stream: deepseekFixture(`${name}.sse`) }];
-}, []);
+/** The answers the replay gives, each chosen by the prompt of the request recorded with the stream ("[hint] …" when taken). */
+const SCENARIOS = new Scenarios(
+  'DeepSeek',
+  Object.entries({
+    thinking: 'thinking',
+    chat: 'chat',
+    search: 'search',
+    legacy: 'legacy',
+    handoff: 'handoff',
+    hint: 'chat',
+    interrupted: 'chat',
+    truncated: 'thinking',
+    malformed: 'chat',
+  }).map(([name, request]) => ({
+    name,
+    prompt: (JSON.parse(deepseekFixture(`${request}.request.json`)) as { prompt: string }).prompt,
+    stream: deepseekFixture(`${name}.sse`),
+  })),
+);
 
 /**
- * Test-only: a prompt starting with this is answered with the "thinking"
- * stream up to its first answer text, then a stall, as a model pausing
- * mid-answer, until the page stops it (stop_stream) or hangs up, or STALL_MS
- * pass; then the rest.
+ * The event holding the first answer text of the "thinking" stream. Test-only:
+ * a "[slow]" prompt is answered with that stream up to this event, then a
+ * stall, as a model pausing mid-answer, until the page stops it (stop_stream)
+ * or hangs up, or STALL_MS pass; then the rest.
  */
-export const SLOW_PREFIX = '[slow]';
-const STALL_MS = 10_000;
-/** The event holding the first answer text of the "thinking" stream. */
 const FIRST_ANSWER = '"type":"RESPONSE"';
 
-function scenario(name: string): Scenario {
-  const found = SCENARIOS.find((candidate) => candidate.name === name);
-  if (!found) throw new Error(`no DeepSeek scenario "${name}"`);
-  return found;
-}
-
-export const deepseekScenarioPrompt = (name: string): string => scenario(name).prompt;
-export const deepseekScenarioStream = (name: string): string => scenario(name).stream;
+export const deepseekScenarioPrompt = (name: string): string => SCENARIOS.named(name).prompt;
+export const deepseekScenarioStream = (name: string): string => SCENARIOS.named(name).stream;
 /** The stream that continues the "handoff" answer on /continue. */
 export const DEEPSEEK_CONTINUATION = deepseekFixture('handoff.continue.sse');
 
@@ -144,22 +124,18 @@ export function deepseekReplay(options: DeepseekReplayOptions = {}): ReplaySite 
     response.end(stopped ? STOPPED_TAIL : undefined);
   }
 
-  return {
+  return withPageKit({
     hosts: ['chat.deepseek.com'],
     async handle(request: ReplayRequest, response) {
       const { method } = request;
       const path = request.url.pathname;
-      if (method === 'GET' && (path === '/' || path.startsWith('/a/chat/s/'))) {
-        return sendFile(response, new URL('./index.html', import.meta.url), 'text/html; charset=utf-8');
-      }
-      if (method === 'GET' && path === '/static/main.js') {
-        return sendFile(response, new URL('./app.js', import.meta.url), 'text/javascript; charset=utf-8');
-      }
+      if (method === 'GET' && (path === '/' || path.startsWith('/a/chat/s/'))) return files.page(response);
+      if (method === 'GET' && path === '/static/main.js') return files.script(response);
       if (method === 'GET' && path === '/api/v0/users/current') return sendJson(response, envelope({ id: 'replay-user', chat: { is_muted: 0 } }));
       if (method === 'GET' && path === '/api/v0/chat_session/fetch_page') return sendJson(response, envelope({ chat_sessions: [], has_more: false }));
       if (method === 'GET' && path === '/api/v0/chat/history_messages') return sendJson(response, HISTORY);
       if (method !== 'POST') return false;
-      const body = request.body.length ? (JSON.parse(request.body.toString('utf8')) as Record<string, unknown>) : {};
+      const body = request.body.length ? bodyOf<Record<string, unknown>>(request) : {};
       switch (path) {
         case '/api/v0/chat_session/create':
           return sendJson(response, envelope({ id: randomUUID(), seq_id: 1, agent: 'chat' }));
@@ -191,16 +167,14 @@ export function deepseekReplay(options: DeepseekReplayOptions = {}): ReplaySite 
             return sendJson(response, { code: 0, msg: '', data: { biz_code: 3, biz_msg: 'invalid pow', biz_data: null } });
           }
           const prompt = typeof body.prompt === 'string' ? body.prompt : '';
-          const chosen = SCENARIOS.find((candidate) => candidate.prompt === prompt) ?? SCENARIOS[0]!;
-          // Test-only convention: a prompt starting with "[slow]" streams slowly enough to press Stop.
           if (prompt.startsWith(SLOW_PREFIX)) await streamEvents(response, String(body.chat_session_id), deepseekScenarioStream('thinking'), FIRST_ANSWER);
-          else await streamEvents(response, String(body.chat_session_id), chosen.stream);
+          else await streamEvents(response, String(body.chat_session_id), SCENARIOS.answering(prompt).stream);
           return true;
         }
       }
       return false;
     },
-  };
+  });
 }
 
 export const demo: ReplayDemo = {

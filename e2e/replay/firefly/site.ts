@@ -1,6 +1,6 @@
-import { sendFile, type ReplaySite } from '../../server';
+import type { ReplaySite } from '../../server';
 import type { ReplayDemo } from '../index';
-import { bodyOf, crossOrigin, fixtures, sendReceivedScript, sendText } from '../jobs';
+import { bodyOf, crossOrigin, fixtures, sendJobPage, sendText, siteFiles, withPageKit } from '../kit';
 
 /**
  * Adobe Firefly as the extension meets it (formats: lib/sites/firefly.ts and
@@ -12,6 +12,7 @@ import { bodyOf, crossOrigin, fixtures, sendReceivedScript, sendText } from '../
  */
 
 export const fireflyFixture = fixtures('firefly');
+const files = siteFiles(import.meta.url);
 
 export const FIREFLY_PROMPTS = {
   partner: (JSON.parse(fireflyFixture('partner-image.request.json')) as { prompt: string }).prompt,
@@ -31,7 +32,7 @@ export function fireflyAnswer(host: string, path: string, body: { prompt?: strin
 }
 
 export function fireflyReplay(): ReplaySite {
-  return {
+  return withPageKit({
     hosts: ['firefly.adobe.com', 'firefly-3p.ff.adobe.io', 'firefly-api.adobe.io'],
     handle(request, response) {
       const { hostname, pathname } = request.url;
@@ -45,15 +46,13 @@ export function fireflyReplay(): ReplaySite {
         return sendText(response, answer.text, answer.status);
       }
       if (request.method === 'GET' && (pathname === '/' || pathname.startsWith('/generate/'))) {
-        return sendFile(response, new URL('./index.html', import.meta.url), 'text/html; charset=utf-8');
+        const controls = new URL('./controls.html', import.meta.url);
+        return sendJobPage(response, { title: 'Adobe Firefly', host: 'firefly.adobe.com', controls, app: '/assets/app.js' });
       }
-      if (request.method === 'GET' && pathname === '/assets/app.js') {
-        return sendFile(response, new URL('./app.js', import.meta.url), 'text/javascript; charset=utf-8');
-      }
-      if (request.method === 'GET' && pathname === '/assets/received.js') return sendReceivedScript(response);
+      if (request.method === 'GET' && pathname === '/assets/app.js') return files.script(response);
       return false;
     },
-  };
+  });
 }
 
 export const demo: ReplayDemo = {

@@ -2,8 +2,9 @@
 // `f.req` + `at`, the mode's model id in a request header) and renders the
 // length-prefixed frames as they stream. It records, for the tests, a SHA-256
 // of the exact text each answer delivered to the page (UTF-8 encoded: the page
-// reads an XHR as text, as the real app does).
+// reads an XHR as text, as the real app does; the page kit).
 (() => {
+  const kit = window.replayKit;
   const wiz = window.WIZ_global_data;
   const chat = document.getElementById('chat-history');
   const composer = document.querySelector('rich-textarea .ql-editor');
@@ -51,33 +52,21 @@
   }
 
   function userQuery(text) {
-    const element = document.createElement('user-query');
-    const line = document.createElement('div');
-    line.className = 'query-text';
-    line.textContent = text;
-    element.append(line);
-    chat.append(element);
+    chat.append(kit.element('user-query', {}, kit.element('div', { className: 'query-text', text })));
   }
 
   function modelResponse() {
-    const element = document.createElement('model-response');
-    const thoughts = document.createElement('div');
-    thoughts.className = 'thoughts';
-    const text = document.createElement('message-content');
-    const images = document.createElement('div');
-    element.append(thoughts, text, images);
+    const thoughts = kit.element('div', { className: 'thoughts' });
+    const text = kit.element('message-content');
+    const images = kit.element('div');
+    const element = kit.element('model-response', {}, thoughts, text, images);
     chat.append(element);
     return { element, thoughts, text, images, started: false };
   }
 
   stop.addEventListener('click', () => xhr?.abort());
   send.addEventListener('click', sendPrompt);
-  composer.addEventListener('keydown', (event) => {
-    if (event.key === 'Enter' && !event.shiftKey) {
-      event.preventDefault();
-      sendPrompt();
-    }
-  });
+  kit.sendOnEnter(composer, sendPrompt);
 
   function sendPrompt() {
     const prompt = composer.textContent.trim();
@@ -124,7 +113,7 @@
         if (ids[0]) history.replaceState(null, '', `/app/${ids[0].slice(2)}`);
         void batchexecute('MaZiqc', [13, null, [0, null, 1]]);
       }
-      void recordReceived(answer.element, request.responseText);
+      void kit.answered(answer.element, request.responseText);
     });
     request.send(body);
   }
@@ -159,7 +148,7 @@
     if (Array.isArray(inner[1]) && typeof inner[1][0] === 'string' && Array.isArray(candidate)) ids = [inner[1][0], inner[1][1], candidate[0]];
     const text = candidate?.[1]?.[0];
     if (typeof text === 'string' && text) {
-      if (!answer.started) document.body.dataset.answersStarted = String(Number(document.body.dataset.answersStarted ?? 0) + 1);
+      if (!answer.started) kit.answerStarted();
       answer.started = true;
       answer.text.textContent = text.replace(/http:\/\/googleusercontent\.com\/\w+\/\d+\n*/g, '');
     }
@@ -167,14 +156,5 @@
     if (typeof thoughts === 'string') answer.thoughts.textContent = thoughts;
     const images = candidate?.[12]?.[7]?.[0];
     if (Array.isArray(images)) answer.images.replaceChildren(...images.map(() => document.createElement('generated-image')));
-  }
-
-  /** Marks the answer with what the page received, for the byte-for-byte check. */
-  async function recordReceived(element, text) {
-    const bytes = new TextEncoder().encode(text);
-    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
-    element.dataset.receivedBytes = String(bytes.length);
-    element.dataset.receivedSha256 = [...digest].map((byte) => byte.toString(16).padStart(2, '0')).join('');
-    document.body.dataset.answers = String(Number(document.body.dataset.answers ?? 0) + 1);
   }
 })();

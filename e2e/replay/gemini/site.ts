@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
-import { sendFile, streamText, type ReplayRequest, type ReplaySite } from '../../server';
+import { streamText, type ReplayRequest, type ReplaySite } from '../../server';
 import type { ReplayDemo } from '../index';
+import { fixtures, Scenarios, siteFiles, SLOW_PREFIX, streamStalled, withPageKit } from '../kit';
 
 /**
  * Gemini (gemini.google.com) as the extension meets it: the app page with the
@@ -19,14 +19,11 @@ import type { ReplayDemo } from '../index';
  *   one was not seen).
  */
 
-const FIXTURES = new URL('../../../lib/sites/__fixtures__/gemini/', import.meta.url);
+const geminiFixture = fixtures('gemini');
+const files = siteFiles(import.meta.url);
 const STREAM_GENERATE = /^(?:\/u\/\d+)?\/_\/BardChatUi\/data\/assistant\.lamda\.BardFrontendService\/StreamGenerate$/;
 const BATCH_EXECUTE = /^(?:\/u\/\d+)?\/_\/BardChatUi\/data\/batchexecute$/;
 const FRAMES_TYPE = 'application/json; charset=utf-8';
-
-function geminiFixture(name: string): string {
-  return readFileSync(new URL(name, FIXTURES), 'utf8');
-}
 
 /** The prompt of a recorded request: `inner[0][0]` of the `f.req` form field. */
 function promptOf(formBody: string): string {
@@ -35,59 +32,18 @@ function promptOf(formBody: string): string {
   return inner[0][0];
 }
 
-interface Scenario {
-  name: string;
-  prompt: string;
-  stream: string;
-}
-
-/**
- * The answers the replay gives, each chosen by the prompt the page sends: the
- * prompt of the scenario's request fixture or, where an earlier scenario
- * already answers that prompt, the prompt tagged with the scenario's name
- * ("[truncated] …"). The first one answers any other prompt.
- */
-const SCENARIOS = ['answer', 'thinking', 'image', 'card', 'error', 'malformed', 'truncated', 'duplicated'].reduce<Scenario[]>(
-  (scenarios, name) => {
-    const recorded = promptOf(geminiFixture(`${name}.request.txt`));
-    const prompt = scenarios.some((scenario) => scenario.prompt === recorded) ? `[${name}] ${recorded}` : recorded;
-    return [...scenarios, { name, prompt, stream: geminiFixture(`${name}.frames`) }];
-  },
-  [],
+/** The answers the replay gives, each chosen by the prompt of the scenario's request fixture ("[truncated] …" when taken). */
+const SCENARIOS = new Scenarios(
+  'Gemini',
+  ['answer', 'thinking', 'image', 'card', 'error', 'malformed', 'truncated', 'duplicated'].map((name) => ({
+    name,
+    prompt: promptOf(geminiFixture(`${name}.request.txt`)),
+    stream: geminiFixture(`${name}.frames`),
+  })),
 );
 
-/**
- * Test-only: a prompt starting with this is answered with the "answer" frames up
- * to the end of its first answer text, then a stall, as a model pausing
- * mid-answer, until the page hangs up (the user pressed Stop) or STALL_MS pass;
- * then the rest.
- */
-export const SLOW_PREFIX = '[slow]';
-const STALL_MS = 10_000;
-
-/** Streams `stream` with a stall after the frame line holding `firstAnswer` (see SLOW_PREFIX). */
-async function streamStalled(response: ServerResponse, stream: string, firstAnswer: string, contentType: string): Promise<void> {
-  const cut = stream.indexOf('\n', stream.indexOf(firstAnswer)) + '\n'.length;
-  response.writeHead(200, { 'content-type': contentType, 'cache-control': 'no-cache' });
-  response.write(stream.slice(0, cut));
-  await new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, STALL_MS);
-    response.once('close', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
-  if (!response.destroyed) response.end(stream.slice(cut));
-}
-
-function scenario(name: string): Scenario {
-  const found = SCENARIOS.find((candidate) => candidate.name === name);
-  if (!found) throw new Error(`no Gemini scenario "${name}"`);
-  return found;
-}
-
-export const geminiScenarioPrompt = (name: string): string => scenario(name).prompt;
-export const geminiScenarioStream = (name: string): string => scenario(name).stream;
+export const geminiScenarioPrompt = (name: string): string => SCENARIOS.named(name).prompt;
+export const geminiScenarioStream = (name: string): string => SCENARIOS.named(name).stream;
 
 /**
  * The model ids of the page's mode picker: "Fast" and "Thinking" as final frames
@@ -119,17 +75,13 @@ export interface GeminiReplayOptions {
 
 export function geminiReplay(options: GeminiReplayOptions = {}): ReplaySite {
   const pace = { chunkBytes: options.chunkBytes ?? 200, delayMs: options.delayMs ?? 5 };
-  return {
+  return withPageKit({
     hosts: ['gemini.google.com'],
     async handle(request: ReplayRequest, response) {
       const { method } = request;
       const path = request.url.pathname;
-      if (method === 'GET' && (path === '/' || path === '/app' || path.startsWith('/app/'))) {
-        return sendFile(response, new URL('./index.html', import.meta.url), 'text/html; charset=utf-8');
-      }
-      if (method === 'GET' && path === '/_/mss/boq-bard-web/_/js/app.js') {
-        return sendFile(response, new URL('./app.js', import.meta.url), 'text/javascript; charset=utf-8');
-      }
+      if (method === 'GET' && (path === '/' || path === '/app' || path.startsWith('/app/'))) return files.page(response);
+      if (method === 'GET' && path === '/_/mss/boq-bard-web/_/js/app.js') return files.script(response);
       if (method !== 'POST') return false;
       if (BATCH_EXECUTE.test(path)) {
         const rpcId = request.url.searchParams.get('rpcids') ?? '';
@@ -137,15 +89,15 @@ export function geminiReplay(options: GeminiReplayOptions = {}): ReplaySite {
       }
       if (!STREAM_GENERATE.test(path)) return false;
       const prompt = promptOf(request.body.toString('utf8'));
+      // Test-only: a "[slow]" prompt gets the "answer" frames, stalled after the frame line of its first answer text.
       if (prompt.startsWith(SLOW_PREFIX)) {
-        await streamStalled(response, geminiScenarioStream('answer'), '「おはようございます」', FRAMES_TYPE);
+        await streamStalled(response, geminiScenarioStream('answer'), { after: '「おはようございます」', pieceEnd: '\n', contentType: FRAMES_TYPE });
         return true;
       }
-      const chosen = SCENARIOS.find((candidate) => candidate.prompt === prompt) ?? SCENARIOS[0]!;
-      await streamText(response, chosen.stream, { contentType: FRAMES_TYPE, ...pace });
+      await streamText(response, SCENARIOS.answering(prompt).stream, { contentType: FRAMES_TYPE, ...pace });
       return true;
     },
-  };
+  });
 }
 
 export const demo: ReplayDemo = {

@@ -3,8 +3,9 @@
 // fields), reads the JSON object stream and renders it. Opening a conversation
 // loads it (`load-responses`) and reattaches to its last answer
 // (`reconnect-response-v2`): neither is a prompt. For the tests, each answer
-// records a SHA-256 of the exact bytes the page received.
+// records a SHA-256 of the exact bytes the page received (the page kit).
 (() => {
+  const kit = window.replayKit;
   const thread = document.getElementById('thread');
   const form = document.getElementById('composer');
   const input = form.querySelector('textarea');
@@ -12,7 +13,7 @@
   const stop = form.querySelector('[aria-label="Stop model response"]');
   let conversationId = location.pathname.startsWith('/c/') ? location.pathname.slice('/c/'.length) : null;
   let parentResponseId = null;
-  let controller = null;
+  const stopping = kit.stopButton(stop);
 
   void fetch('/rest/app-chat/conversations?pageSize=60', { credentials: 'include' });
   if (conversationId) void openConversation();
@@ -27,28 +28,18 @@
   }
 
   function bubble(fromUser, text) {
-    const element = document.createElement('div');
-    element.className = fromUser ? 'message-bubble bg-surface-l1' : 'message-bubble';
-    element.textContent = text;
-    thread.append(element);
-    return element;
+    return thread.appendChild(kit.element('div', { className: fromUser ? 'message-bubble bg-surface-l1' : 'message-bubble', text }));
   }
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     void sendPrompt();
   });
-  input.addEventListener('keydown', (event) => {
-    if (event.key === 'Enter' && !event.shiftKey) {
-      event.preventDefault();
-      void sendPrompt();
-    }
-  });
-  stop.addEventListener('click', () => controller?.abort());
+  kit.sendOnEnter(input, sendPrompt);
 
   async function sendPrompt() {
     const message = input.value.trim();
-    if (!message || controller) return;
+    if (!message || stopping.busy) return;
     input.value = '';
     bubble(true, message);
     const common = { message, fileAttachments: [], imageAttachments: [], disableSearch: false, enableImageGeneration: true, returnImageBytes: false, returnRawGrokInXaiRequest: false, enableImageStreaming: true, imageGenerationCount: 2, forceConcise: false, toolOverrides: {}, enableSideBySide: true, sendFinalMetadata: true, isReasoning: false, disableTextFollowUps: false, modeId: modePicker.value };
@@ -56,36 +47,21 @@
       ? [`/rest/app-chat/conversations/${conversationId}/responses`, { ...common, parentResponseId }]
       : ['/rest/app-chat/conversations/new', { temporary: false, ...common, disableMemory: false, forceSideBySide: false, isAsyncChat: false }];
     const answer = newAnswer();
-    controller = new AbortController();
-    stop.hidden = false;
+    const signal = stopping.start();
     const received = [];
-    try {
-      const response = await fetch(url, { method: 'POST', credentials: 'include', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal: controller.signal });
-      const reader = response.body.getReader();
-      const decoder = new TextDecoder();
-      const objects = jsonObjectStream((object) => answer.render(object));
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        received.push(value);
-        objects(decoder.decode(value, { stream: true }));
-      }
-      answer.element.dataset.streamState = response.ok ? 'done' : 'failed';
-    } catch (error) {
-      answer.element.dataset.streamState = error.name === 'AbortError' ? 'aborted' : 'failed';
-    } finally {
-      controller = null;
-      stop.hidden = true;
-    }
-    await answer.received(received);
+    await kit.answerState(answer.element, async () => {
+      const response = await fetch(url, { method: 'POST', credentials: 'include', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal });
+      await kit.readStream(response, received, jsonObjectStream((object) => answer.render(object)));
+      return response.ok ? 'done' : 'failed';
+    });
+    stopping.end();
+    await kit.answered(answer.element, received);
   }
 
   function newAnswer() {
     const element = bubble(false, '');
-    element.dataset.streamState = 'streaming';
-    const thinking = document.createElement('div');
-    thinking.className = 'thinking';
-    const text = document.createElement('div');
+    const thinking = kit.element('div', { className: 'thinking' });
+    const text = kit.element('div');
     element.append(thinking, text);
     const images = new Map();
     return {
@@ -116,17 +92,6 @@
         if (image?.progress === 100) images.get(image.imageId).textContent = image.moderated ? 'Image moderated' : 'Image ready';
         if (result.modelResponse) parentResponseId = result.modelResponse.responseId;
       },
-      async received(chunks) {
-        const all = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
-        let offset = 0;
-        for (const chunk of chunks) {
-          all.set(chunk, offset);
-          offset += chunk.length;
-        }
-        element.dataset.receivedBytes = String(all.length);
-        element.dataset.receivedSha256 = await sha256Hex(all);
-        document.body.dataset.answers = String(Number(document.body.dataset.answers ?? 0) + 1);
-      },
     };
   }
 
@@ -156,10 +121,5 @@
         }
       }
     };
-  }
-
-  async function sha256Hex(bytes) {
-    const digest = await crypto.subtle.digest('SHA-256', bytes);
-    return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
   }
 })();

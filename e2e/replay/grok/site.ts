@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
-import { sendFile, sendJson, streamText, type ReplayRequest, type ReplaySite, type StreamOptions } from '../../server';
+import { sendJson, streamText, type ReplayRequest, type ReplaySite, type StreamOptions } from '../../server';
 import type { ReplayDemo } from '../index';
+import { bodyOf, fixtures, siteFiles, withPageKit } from '../kit';
 
 /**
  * Grok as the extension meets it, on both of its homes (formats and endpoints:
@@ -20,11 +20,8 @@ import type { ReplayDemo } from '../index';
  *   body. GraphQL query ids below are made up.
  */
 
-const FIXTURES = new URL('../../../lib/sites/__fixtures__/grok/', import.meta.url);
-
-export function grokFixture(name: string): string {
-  return readFileSync(new URL(name, FIXTURES), 'utf8');
-}
+const grokFixture = fixtures('grok');
+const files = siteFiles(import.meta.url);
 
 /** Prompts starting with this stream slowly enough to press Stop. */
 export const SLOW_PREFIX = '[slow] ';
@@ -73,14 +70,14 @@ export interface GrokReplayOptions {
 export function grokReplay(options: GrokReplayOptions = {}): ReplaySite {
   const pace: StreamOptions = { chunkBytes: options.chunkBytes ?? 160, delayMs: options.delayMs ?? 5, contentType: 'application/json' };
   const slow: StreamOptions = { ...pace, chunkBytes: 40, delayMs: 60 };
-  return {
+  return withPageKit({
     hosts: ['grok.com', 'x.com', 'grok.x.com'],
     async handle(request, response) {
       if (request.url.hostname === 'grok.com') return grokCom(request, response);
       if (request.url.hostname === 'x.com') return xCom(request, response);
       return grokOnX(request, response);
     },
-  };
+  });
 
   async function answer(response: ServerResponse, scenarios: Record<string, Scenario>, prompt: string): Promise<true> {
     const asked = prompt.startsWith(SLOW_PREFIX) ? prompt.slice(SLOW_PREFIX.length) : prompt;
@@ -91,12 +88,8 @@ export function grokReplay(options: GrokReplayOptions = {}): ReplaySite {
 
   async function grokCom(request: ReplayRequest, response: ServerResponse): Promise<boolean> {
     const path = request.url.pathname;
-    if (request.method === 'GET' && (path === '/' || path.startsWith('/c/'))) {
-      return sendFile(response, new URL('./index.html', import.meta.url), 'text/html; charset=utf-8');
-    }
-    if (request.method === 'GET' && path === '/_next/static/app.js') {
-      return sendFile(response, new URL('./app.js', import.meta.url), 'text/javascript; charset=utf-8');
-    }
+    if (request.method === 'GET' && (path === '/' || path.startsWith('/c/'))) return files.page(response);
+    if (request.method === 'GET' && path === '/_next/static/app.js') return files.script(response);
     if (request.method === 'GET' && path === '/rest/app-chat/conversations') return sendJson(response, { conversations: [] });
     if (request.method === 'POST' && path === `/rest/app-chat/conversations/${GROK_CONVERSATION}/load-responses`) {
       return sendJson(response, {
@@ -112,17 +105,13 @@ export function grokReplay(options: GrokReplayOptions = {}): ReplaySite {
     }
     const prompt = /^\/rest\/app-chat\/conversations\/(?:new|[^/]+\/responses)$/.test(path) && request.method === 'POST';
     if (!prompt) return false;
-    return answer(response, GROK_SCENARIOS, (JSON.parse(request.body.toString('utf8')) as { message: string }).message);
+    return answer(response, GROK_SCENARIOS, bodyOf<{ message: string }>(request).message);
   }
 
   function xCom(request: ReplayRequest, response: ServerResponse): boolean {
     const path = request.url.pathname;
-    if (request.method === 'GET' && (path === '/home' || path === '/i/grok')) {
-      return sendFile(response, new URL('./x.html', import.meta.url), 'text/html; charset=utf-8');
-    }
-    if (request.method === 'GET' && path === '/responsive-web/client-web/x.js') {
-      return sendFile(response, new URL('./x.js', import.meta.url), 'text/javascript; charset=utf-8');
-    }
+    if (request.method === 'GET' && (path === '/home' || path === '/i/grok')) return files.page(response, './x.html');
+    if (request.method === 'GET' && path === '/responsive-web/client-web/x.js') return files.script(response, './x.js');
     if (path.endsWith('/HomeTimeline')) {
       response.writeHead(200, { 'content-type': 'application/json' }).end(X_TIMELINE);
       return true;
@@ -151,7 +140,7 @@ export function grokReplay(options: GrokReplayOptions = {}): ReplaySite {
       return true;
     }
     if (request.method !== 'POST') return false;
-    const body = JSON.parse(request.body.toString('utf8')) as { responses: { message: string; sender: number }[]; isCancel?: boolean };
+    const body = bodyOf<{ responses: { message: string; sender: number }[]; isCancel?: boolean }>(request);
     if (body.isCancel) return sendJson(response, {});
     const asked = body.responses.filter((entry) => entry.sender === 1).at(-1)?.message ?? '';
     return answer(response, X_SCENARIOS, asked);

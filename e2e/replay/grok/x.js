@@ -2,8 +2,9 @@
 // history.pushState, not a page load. The timeline and posting use X's own
 // GraphQL (never read by the extension); Grok prompts go to
 // grok.x.com/2/grok/add_response.json and stream NDJSON. For the tests, every
-// response records a SHA-256 of the exact bytes the page received.
+// response records a SHA-256 of the exact bytes the page received (the page kit).
 (() => {
+  const kit = window.replayKit;
   // X's request headers, with made-up values.
   const AUTH = { authorization: 'Bearer replay-app-token', 'x-csrf-token': 'replay-csrf-token', 'x-twitter-active-user': 'yes', 'x-twitter-auth-type': 'OAuth2Session' };
   const views = { '/home': document.getElementById('home'), '/i/grok': document.getElementById('grok') };
@@ -15,7 +16,7 @@
   const grokStop = document.querySelector('#grok [aria-label="Stop"]');
   const grokEndpoint = `https://grok.x.com${location.port ? `:${location.port}` : ''}/2/grok/add_response.json`;
   let grokConversation = null;
-  let controller = null;
+  const stopping = kit.stopButton(grokStop);
 
   show(location.pathname);
   void loadTimeline();
@@ -44,9 +45,7 @@
     const text = postBox.textContent.trim();
     if (!text) return;
     postBox.textContent = '';
-    const post = document.createElement('article');
-    post.dataset.testid = 'tweet';
-    post.textContent = text;
+    const post = kit.element('article', { data: { testid: 'tweet' }, text });
     timeline.prepend(post);
     // The body carries text, as a Grok prompt does: the extension must still leave it alone.
     const body = { variables: { tweet_text: text, dark_request: false, media: { media_entities: [], possibly_sensitive: false }, semantic_annotation_ids: [] }, features: {}, queryId: 'Qn7cT2vB8mX4kL1pR6sW9a' };
@@ -54,22 +53,17 @@
   });
 
   grokSend.addEventListener('click', () => void askGrok());
-  grokInput.addEventListener('keydown', (event) => {
-    if (event.key === 'Enter' && !event.shiftKey) {
-      event.preventDefault();
-      void askGrok();
-    }
-  });
+  kit.sendOnEnter(grokInput, askGrok);
   grokStop.addEventListener('click', () => {
-    controller?.abort();
-    // X tells the server to stop too; this body has no user message.
+    // X tells the server to stop too (the kit's listener, added first, aborts the
+    // request); this body has no user message.
     const cancel = { responses: [], systemPromptName: '', grokModelOptionId: '', conversationId: grokConversation, responseToChatItemId: '1903456789012349999', isCancel: true };
     void fetch(grokEndpoint, { method: 'POST', credentials: 'include', headers: { ...AUTH, 'content-type': 'application/json' }, body: JSON.stringify(cancel) });
   });
 
   async function askGrok() {
     const message = grokInput.value.trim();
-    if (!message || controller) return;
+    if (!message || stopping.busy) return;
     grokInput.value = '';
     bubble('bubble user', message);
     if (!grokConversation) {
@@ -92,14 +86,10 @@
       isReasoning: false,
     };
     const answer = bubble('bubble', '');
-    const thinking = answer.appendChild(document.createElement('div'));
-    thinking.className = 'thinking';
-    const text = answer.appendChild(document.createElement('div'));
+    const thinking = answer.appendChild(kit.element('div', { className: 'thinking' }));
+    const text = answer.appendChild(kit.element('div'));
     const images = new Set();
     const chunks = [];
-    answer.dataset.streamState = 'streaming';
-    controller = new AbortController();
-    grokStop.hidden = false;
     const render = (line) => {
       let result;
       try {
@@ -119,60 +109,38 @@
       const image = result.imageAttachment?.mediaIdStr ?? result.event?.imageAttachmentUpdate?.imageIdStr;
       if (image && !images.has(image)) {
         images.add(image);
-        const figure = answer.appendChild(document.createElement('figure'));
-        figure.textContent = 'Image';
+        answer.appendChild(kit.element('figure', { text: 'Image' }));
       }
     };
-    try {
-      const response = await fetch(grokEndpoint, { method: 'POST', credentials: 'include', headers: { ...AUTH, 'content-type': 'application/json' }, body: JSON.stringify(body), signal: controller.signal });
-      await received(answer, response, render, chunks);
-      answer.dataset.streamState = 'done';
-    } catch (error) {
-      answer.dataset.streamState = error.name === 'AbortError' ? 'aborted' : 'failed';
-      await hashInto(answer, chunks);
-    } finally {
-      controller = null;
-      grokStop.hidden = true;
-    }
-    document.body.dataset.answers = String(Number(document.body.dataset.answers ?? 0) + 1);
+    const signal = stopping.start();
+    await kit.answerState(answer, async () => {
+      const response = await fetch(grokEndpoint, { method: 'POST', credentials: 'include', headers: { ...AUTH, 'content-type': 'application/json' }, body: JSON.stringify(body), signal });
+      await readLines(response, chunks, render);
+    });
+    stopping.end();
+    await kit.answered(answer, chunks);
   }
 
   function bubble(className, text) {
-    const element = document.createElement('div');
-    element.className = className;
-    element.textContent = text;
-    grokThread.append(element);
-    return element;
+    return grokThread.appendChild(kit.element('div', { className, text }));
   }
 
-  /** Reads a response to its end (into `chunks`), line by line if asked, and records its bytes' SHA-256 on `element`. */
-  async function received(element, response, onLine, chunks = []) {
-    const reader = response.body.getReader();
-    const decoder = new TextDecoder();
+  /** Reads a response to its end (into `chunks`), passing each line, the last one included, to `onLine`. */
+  async function readLines(response, chunks, onLine) {
     let pending = '';
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      chunks.push(value);
-      if (!onLine) continue;
-      pending += decoder.decode(value, { stream: true });
+    await kit.readStream(response, chunks, (text) => {
+      pending += text;
       const lines = pending.split('\n');
       pending = lines.pop();
       lines.forEach(onLine);
-    }
-    if (onLine && pending) onLine(pending);
-    await hashInto(element, chunks);
+    });
+    if (pending) onLine(pending);
   }
 
-  async function hashInto(element, chunks) {
-    const all = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
-    let offset = 0;
-    for (const chunk of chunks) {
-      all.set(chunk, offset);
-      offset += chunk.length;
-    }
-    const digest = await crypto.subtle.digest('SHA-256', all);
-    element.dataset.receivedBytes = String(all.length);
-    element.dataset.receivedSha256 = [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+  /** Reads one of X's own responses to its end and records its bytes on `element`. */
+  async function received(element, response) {
+    const chunks = [];
+    await kit.readStream(response, chunks);
+    await kit.recordReceived(element, chunks);
   }
 })();

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
-import { sendFile, sendJson, streamText, type ReplayRequest, type ReplaySite } from '../../server';
+import { sendJson, streamText, type ReplayRequest, type ReplaySite } from '../../server';
 import type { ReplayDemo } from '../index';
+import { fixtures, siteFiles, withPageKit } from '../kit';
 
 /**
  * HuggingChat (huggingface.co/chat, the huggingface/chat-ui app) as the
@@ -15,11 +15,8 @@ import type { ReplayDemo } from '../index';
  * (`is_retry`). Opening a conversation loads `__data.json` (SvelteKit).
  */
 
-const FIXTURES = new URL('../../../lib/sites/__fixtures__/huggingchat/', import.meta.url);
-
-export function huggingchatFixture(name: string): string {
-  return readFileSync(new URL(name, FIXTURES), 'utf8');
-}
+const huggingchatFixture = fixtures('huggingchat');
+const files = siteFiles(import.meta.url);
 
 const inputsOf = (name: string): string => (JSON.parse(huggingchatFixture(name)) as { inputs: string }).inputs;
 
@@ -50,17 +47,15 @@ export interface HuggingchatReplayOptions {
 export function huggingchatReplay(options: HuggingchatReplayOptions = {}): ReplaySite {
   const pace = { chunkBytes: options.chunkBytes ?? 120, delayMs: options.delayMs ?? 5, contentType: 'application/jsonl' };
   let stopRequested: (() => void) | null = null;
-  return {
+  return withPageKit({
     hosts: ['huggingface.co'],
     async handle(request, response) {
       const path = request.url.pathname;
       if (request.method === 'GET' && (path === '/chat' || path === '/chat/' || path.startsWith('/chat/conversation/'))) {
         if (path.endsWith('/__data.json')) return sendJson(response, conversationData(path));
-        return sendFile(response, new URL('./index.html', import.meta.url), 'text/html; charset=utf-8');
+        return files.page(response);
       }
-      if (request.method === 'GET' && path === '/chat/_app/immutable/app.js') {
-        return sendFile(response, new URL('./app.js', import.meta.url), 'text/javascript; charset=utf-8');
-      }
+      if (request.method === 'GET' && path === '/chat/_app/immutable/app.js') return files.script(response);
       if (request.method === 'POST' && path === '/chat/conversation') return sendJson(response, { conversationId: NEW_CONVERSATION });
       if (request.method === 'POST' && /^\/chat\/conversation\/[^/]+\/stop-generating$/.test(path)) {
         stopRequested?.();
@@ -73,7 +68,7 @@ export function huggingchatReplay(options: HuggingchatReplayOptions = {}): Repla
       }
       return false;
     },
-  };
+  });
 
   async function answer(request: ReplayRequest, response: ServerResponse): Promise<void> {
     const form = await new Request('https://huggingface.co/', {

@@ -1,6 +1,7 @@
 // The replay app: asks for images the way ideogram.ai does (same endpoint, body
-// shape and headers), polls for them, and upscales the last one.
+// shape and headers), polls for them, and upscales the last one (the page kit).
 (() => {
+  const kit = window.replayKit;
   const userId = 'lFJrDL4wSMOFa7wfMdI5UA';
   const headers = { 'x-ideo-org': 'r2AQ-Mr3QUqo198XsOmg4g', 'x-request-id': crypto.randomUUID() };
   const prompt = document.getElementById('prompt');
@@ -12,7 +13,7 @@
   void fetch('/api/images/sampling_available_v2?model_version=V_3_1', { credentials: 'include' });
 
   async function sample(body) {
-    await window.replayJobs.post('/api/images/sample', body, headers);
+    await kit.postJob('/api/images/sample', body, headers);
     // The page then polls for the images: not a generation either.
     void fetch('/api/gallery/retrieve-requests', {
       method: 'POST',

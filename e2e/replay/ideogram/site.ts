@@ -1,6 +1,6 @@
-import { sendFile, sendJson, type ReplaySite } from '../../server';
+import { sendJson, type ReplaySite } from '../../server';
 import type { ReplayDemo } from '../index';
-import { bodyOf, fixtures, sendReceivedScript, sendText } from '../jobs';
+import { bodyOf, fixtures, sendJobPage, sendText, siteFiles, withPageKit } from '../kit';
 
 /**
  * Ideogram as the extension meets it (formats: lib/sites/ideogram.ts and its
@@ -11,6 +11,7 @@ import { bodyOf, fixtures, sendReceivedScript, sendText } from '../jobs';
  */
 
 export const ideogramFixture = fixtures('ideogram');
+const files = siteFiles(import.meta.url);
 
 export const IDEOGRAM_PROMPTS = {
   sample: (JSON.parse(ideogramFixture('sample.request.json')) as { prompt: string }).prompt,
@@ -24,17 +25,15 @@ export function ideogramAnswer(body: { prompt: string }): { text: string; status
 }
 
 export function ideogramReplay(): ReplaySite {
-  return {
+  return withPageKit({
     hosts: ['ideogram.ai'],
     handle(request, response) {
       const path = request.url.pathname;
       if (request.method === 'GET' && (path === '/' || path.startsWith('/t/'))) {
-        return sendFile(response, new URL('./index.html', import.meta.url), 'text/html; charset=utf-8');
+        const controls = new URL('./controls.html', import.meta.url);
+        return sendJobPage(response, { title: 'Ideogram', host: 'ideogram.ai', controls, app: '/assets/app.js' });
       }
-      if (request.method === 'GET' && path === '/assets/app.js') {
-        return sendFile(response, new URL('./app.js', import.meta.url), 'text/javascript; charset=utf-8');
-      }
-      if (request.method === 'GET' && path === '/assets/received.js') return sendReceivedScript(response);
+      if (request.method === 'GET' && path === '/assets/app.js') return files.script(response);
       if (request.method === 'GET' && path === '/api/images/sampling_available_v2') {
         return sendJson(response, { max_creations_per_day: 20, num_standard_generations_today: 3 });
       }
@@ -47,7 +46,7 @@ export function ideogramReplay(): ReplaySite {
       }
       return false;
     },
-  };
+  });
 }
 
 export const demo: ReplayDemo = {

@@ -1,6 +1,7 @@
 // The replay app: sends its work the way app.leonardo.ai does, as GraphQL to
-// another host (api.leonardo.ai), with a bearer token.
+// another host (api.leonardo.ai), with a bearer token (the page kit).
 (() => {
+  const kit = window.replayKit;
   const api = `https://api.leonardo.ai${location.port ? `:${location.port}` : ''}/v1/graphql`;
   const headers = { authorization: 'Bearer replay-token' };
   const prompt = document.getElementById('prompt-textarea');
@@ -21,7 +22,7 @@
     if (!text) return;
     prompt.value = '';
     const [modelId, sdVersion] = model.value.split('|');
-    void window.replayJobs.post(
+    void kit.postJob(
       api,
       {
         operationName: 'CreateSDGenerationJob',
@@ -51,7 +52,7 @@
   });
 
   document.getElementById('upscale').addEventListener('click', () => {
-    void window.replayJobs.post(
+    void kit.postJob(
       api,
       {
         operationName: 'CreateUniversalUpscalerJob',
@@ -63,7 +64,7 @@
   });
 
   document.getElementById('motion').addEventListener('click', () => {
-    void window.replayJobs.post(
+    void kit.postJob(
       api,
       {
         operationName: 'CreateMotionSvdGenerationJob',
@@ -76,7 +77,7 @@
 
   // The live canvas redraws a small preview per stroke: sent, never counted.
   document.getElementById('live').addEventListener('click', () => {
-    void window.replayJobs.post(
+    void kit.postJob(
       api,
       {
         operationName: 'CreateLCMGenerationJob',

@@ -1,6 +1,6 @@
-import { sendFile, sendJson, type ReplaySite } from '../../server';
+import { sendJson, type ReplaySite } from '../../server';
 import type { ReplayDemo } from '../index';
-import { bodyOf, crossOrigin, fixtures, sendReceivedScript, sendText } from '../jobs';
+import { bodyOf, crossOrigin, fixtures, sendJobPage, sendText, siteFiles, withPageKit } from '../kit';
 
 /**
  * Leonardo.Ai as the extension meets it (formats: lib/sites/leonardo.ts and its
@@ -11,6 +11,7 @@ import { bodyOf, crossOrigin, fixtures, sendReceivedScript, sendText } from '../
  */
 
 export const leonardoFixture = fixtures('leonardo');
+const files = siteFiles(import.meta.url);
 
 type Operation = { operationName: string; variables?: { arg1?: { prompt?: string } } };
 
@@ -41,7 +42,7 @@ export function leonardoAnswer(operation: Operation): string {
 }
 
 export function leonardoReplay(): ReplaySite {
-  return {
+  return withPageKit({
     hosts: ['app.leonardo.ai', 'api.leonardo.ai'],
     handle(request, response) {
       const path = request.url.pathname;
@@ -52,16 +53,14 @@ export function leonardoReplay(): ReplaySite {
         return sendText(response, leonardoAnswer(bodyOf<Operation>(request)));
       }
       if (request.method === 'GET' && (path === '/' || path === '/image-generation')) {
-        return sendFile(response, new URL('./index.html', import.meta.url), 'text/html; charset=utf-8');
+        const controls = new URL('./controls.html', import.meta.url);
+        return sendJobPage(response, { title: 'Leonardo.Ai', host: 'app.leonardo.ai', controls, app: '/_next/static/app.js', dark: true });
       }
-      if (request.method === 'GET' && path === '/_next/static/app.js') {
-        return sendFile(response, new URL('./app.js', import.meta.url), 'text/javascript; charset=utf-8');
-      }
-      if (request.method === 'GET' && path === '/_next/static/received.js') return sendReceivedScript(response);
+      if (request.method === 'GET' && path === '/_next/static/app.js') return files.script(response);
       if (request.method === 'GET' && path === '/api/auth/session') return sendJson(response, { accessToken: 'replay-token', expires: '2026-12-31T00:00:00Z' });
       return false;
     },
-  };
+  });
 }
 
 export const demo: ReplayDemo = {

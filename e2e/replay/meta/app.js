@@ -2,8 +2,9 @@
 // (user and assistant messages with data-message-type, text in data-slot="text",
 // answers streaming into one text node) and talks to the gateway over binary
 // WebSocket frames. For the tests, each prompt records a SHA-256 of the bytes
-// of the frames its answer arrived in.
+// of the frames its answer arrived in (the page kit).
 (() => {
+  const kit = window.replayKit;
   const FRAME = { prompt: 1, text: 2, done: 3, error: 4, stop: 5, history: 6 };
   // What a server-rendered chat page would show at load (see site.ts).
   const LAST_EXCHANGE = ['What is the capital of Peru?', 'Lima is the capital of Peru.'];
@@ -12,7 +13,7 @@
   const sendButton = document.querySelector('[data-slot="send"]');
   const stopButton = document.querySelector('[data-slot="stop"]');
   const notice = document.getElementById('notice');
-  const received = document.createElement('div');
+  const received = kit.element('div');
   received.hidden = true;
   document.body.append(received);
   const encoder = new TextEncoder();
@@ -68,13 +69,7 @@
   }
 
   function message(type, text) {
-    const element = document.createElement('div');
-    element.dataset.messageType = type;
-    const slot = document.createElement('div');
-    slot.dataset.slot = 'text';
-    slot.textContent = text;
-    element.append(slot);
-    return element;
+    return kit.element('div', { data: { messageType: type } }, kit.element('div', { data: { slot: 'text' }, text }));
   }
 
   /** Older exchanges, all inserted above the ones on screen in one go. */
@@ -86,12 +81,7 @@
   }
 
   sendButton.addEventListener('click', sendPrompt);
-  composer.addEventListener('keydown', (event) => {
-    if (event.key === 'Enter' && !event.shiftKey) {
-      event.preventDefault();
-      sendPrompt();
-    }
-  });
+  kit.sendOnEnter(composer, sendPrompt);
   stopButton.addEventListener('click', () => {
     socket.send(frame(FRAME.stop));
     answer?.end('stopped');
@@ -108,30 +98,13 @@
   }
 
   function newAnswer() {
-    const marker = document.createElement('div');
-    marker.dataset.turn = String(received.children.length + 1);
-    marker.dataset.streamState = 'streaming';
+    const marker = kit.element('div', { data: { turn: String(received.children.length + 1), streamState: 'streaming' } });
     received.append(marker);
     stopButton.hidden = false;
-    const chunks = [];
-    let hashed = Promise.resolve();
     let textNode = null;
     const view = {
       state: 'streaming',
-      frame(bytes) {
-        chunks.push(bytes);
-        const all = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
-        let offset = 0;
-        for (const chunk of chunks) {
-          all.set(chunk, offset);
-          offset += chunk.length;
-        }
-        const count = String(chunks.length);
-        hashed = hashed.then(async () => {
-          marker.dataset.receivedSha256 = await sha256Hex(all);
-          marker.dataset.receivedFrames = count;
-        });
-      },
+      frame: kit.frameRecorder(marker),
       text(piece) {
         if (view.state !== 'streaming') return;
         if (!textNode) {
@@ -146,14 +119,9 @@
         view.state = state;
         marker.dataset.streamState = state;
         stopButton.hidden = true;
-        document.body.dataset.answers = String(Number(document.body.dataset.answers ?? 0) + 1);
+        kit.answerFinished();
       },
     };
     return view;
-  }
-
-  async function sha256Hex(bytes) {
-    const digest = await crypto.subtle.digest('SHA-256', bytes);
-    return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
   }
 })();

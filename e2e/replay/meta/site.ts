@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { WebSocket } from 'ws';
-import { sendFile, type ReplayRequest, type ReplaySite } from '../../server';
+import type { ReplayRequest, ReplaySite } from '../../server';
 import type { ReplayDemo } from '../index';
+import { siteFiles, withPageKit } from '../kit';
 
 /**
  * Meta AI as the extension meets it: the chat runs over a WebSocket with binary
@@ -17,6 +18,8 @@ import type { ReplayDemo } from '../index';
  * loaded (as server rendering would) and loads older ones over the socket,
  * several at once: never prompts.
  */
+
+const files = siteFiles(import.meta.url);
 
 /** Frame types of the made-up framing (app.js has the same table). */
 const FRAME = { prompt: 1, text: 2, done: 3, error: 4, stop: 5, history: 6 } as const;
@@ -87,17 +90,13 @@ export interface MetaReplayOptions {
 
 export function metaReplay(options: MetaReplayOptions = {}): ReplaySite {
   const delayMs = options.pieceDelayMs ?? 30;
-  return {
+  return withPageKit({
     hosts: ['www.meta.ai', 'meta.ai', 'gateway.meta.ai'],
     handle(request: ReplayRequest, response) {
       if (request.url.hostname === 'gateway.meta.ai') return false;
       const path = request.url.pathname;
-      if (request.method === 'GET' && (path === '/' || path === META_CHAT)) {
-        return sendFile(response, new URL('./index.html', import.meta.url), 'text/html; charset=utf-8');
-      }
-      if (request.method === 'GET' && path === '/static/app.js') {
-        return sendFile(response, new URL('./app.js', import.meta.url), 'text/javascript; charset=utf-8');
-      }
+      if (request.method === 'GET' && (path === '/' || path === META_CHAT)) return files.page(response);
+      if (request.method === 'GET' && path === '/static/app.js') return files.script(response);
       return false;
     },
     socket(request, ws) {
@@ -105,7 +104,7 @@ export function metaReplay(options: MetaReplayOptions = {}): ReplaySite {
       serveChat(ws, delayMs);
       return true;
     },
-  };
+  });
 }
 
 function serveChat(ws: WebSocket, delayMs: number): void {

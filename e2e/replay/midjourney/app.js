@@ -1,6 +1,7 @@
 // The replay app: submits jobs the way www.midjourney.com does (same endpoint,
-// body shape and headers), for imagine, upscale and animate.
+// body shape and headers), for imagine, upscale and animate (the page kit).
 (() => {
+  const kit = window.replayKit;
   const userId = '1b9d6bcd-bbfd-4b2d-9b5d-ab8dfbbd4bed';
   const channelId = `singleplayer_${userId}`;
   const headers = { 'x-csrf-protection': '1' };
@@ -12,7 +13,7 @@
   void fetch('/api/user-mutable-state', { credentials: 'include' });
   void fetch(`/api/imagine?user_id=${userId}&page_size=50`, { credentials: 'include' });
 
-  const submit = (job) => window.replayJobs.post('/api/submit-jobs', { f: { mode: 'fast', private: false }, channelId, roomId: null, ...job }, headers);
+  const submit = (job) => kit.postJob('/api/submit-jobs', { f: { mode: 'fast', private: false }, channelId, roomId: null, ...job }, headers);
 
   function imagine() {
     const prompt = composer.value.trim();
@@ -23,12 +24,7 @@
   }
 
   document.querySelector('[data-action="submit"]').addEventListener('click', imagine);
-  composer.addEventListener('keydown', (event) => {
-    if (event.key === 'Enter' && !event.shiftKey) {
-      event.preventDefault();
-      imagine();
-    }
-  });
+  kit.sendOnEnter(composer, imagine);
   document.querySelector('[data-action="upscale"]').addEventListener('click', () => {
     void submit({ t: 'upscale', id: gridJob, index: 2, metadata: { isMobile: null, imagePrompts: null }, type: 'v7_2x_subtle' });
   });

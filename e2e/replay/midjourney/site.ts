@@ -1,6 +1,6 @@
-import { sendFile, sendJson, type ReplaySite } from '../../server';
+import { sendJson, type ReplaySite } from '../../server';
 import type { ReplayDemo } from '../index';
-import { bodyOf, fixtures, sendReceivedScript, sendText } from '../jobs';
+import { bodyOf, fixtures, sendJobPage, sendText, siteFiles, withPageKit } from '../kit';
 
 /**
  * Midjourney's web app as the extension meets it (formats: lib/sites/midjourney.ts
@@ -11,6 +11,7 @@ import { bodyOf, fixtures, sendReceivedScript, sendText } from '../jobs';
  */
 
 export const midjourneyFixture = fixtures('midjourney');
+const files = siteFiles(import.meta.url);
 
 const promptOf = (request: string): string => (JSON.parse(midjourneyFixture(request)) as { prompt: string }).prompt;
 
@@ -31,17 +32,15 @@ export function midjourneyAnswer(job: { t: string; prompt?: string }): string {
 }
 
 export function midjourneyReplay(): ReplaySite {
-  return {
+  return withPageKit({
     hosts: ['www.midjourney.com'],
     handle(request, response) {
       const path = request.url.pathname;
       if (request.method === 'GET' && (path === '/imagine' || path === '/')) {
-        return sendFile(response, new URL('./index.html', import.meta.url), 'text/html; charset=utf-8');
+        const controls = new URL('./controls.html', import.meta.url);
+        return sendJobPage(response, { title: 'Midjourney', host: 'www.midjourney.com', controls, app: '/_next/static/app.js' });
       }
-      if (request.method === 'GET' && path === '/_next/static/app.js') {
-        return sendFile(response, new URL('./app.js', import.meta.url), 'text/javascript; charset=utf-8');
-      }
-      if (request.method === 'GET' && path === '/_next/static/received.js') return sendReceivedScript(response);
+      if (request.method === 'GET' && path === '/_next/static/app.js') return files.script(response);
       if (request.method === 'GET' && path === '/api/user-mutable-state') {
         return sendJson(response, { subscription_type: 'standard', fast_time_remaining: 12.4, relax_enabled: true, stealth_enabled: false });
       }
@@ -51,7 +50,7 @@ export function midjourneyReplay(): ReplaySite {
       }
       return false;
     },
-  };
+  });
 }
 
 export const demo: ReplayDemo = {

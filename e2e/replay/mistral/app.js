@@ -2,8 +2,9 @@
 // message.newChat, then /api/chat "start"; follow-ups /api/chat "append") and
 // renders the line stream: message patches, or the older Vercel data stream.
 // It records, for the tests, a SHA-256 of the exact bytes each answer
-// delivered to the page.
+// delivered to the page (the page kit).
 (() => {
+  const kit = window.replayKit;
   const messages = document.getElementById('messages');
   const composer = document.querySelector('div.ProseMirror');
   const send = document.querySelector('button[aria-label="Send question"]');
@@ -12,7 +13,7 @@
   const stableAnonymousIdentifier = Math.random().toString(36).slice(2, 8);
   const clientPromptData = () => ({ currentDate: new Date().toISOString().slice(0, 10), userTimezone: Intl.DateTimeFormat().resolvedOptions().timeZone });
   let chatId = location.pathname.startsWith('/chat/') ? location.pathname.slice(6) : null;
-  let controller = null;
+  const stopping = kit.stopButton(stop);
 
   const trpc = (procedure, input) => fetch(`/api/trpc/${procedure}?batch=1`, { method: 'POST', headers: json, body: JSON.stringify({ 0: { json: input } }) });
 
@@ -31,41 +32,31 @@
   }
 
   function userMessage(text) {
-    const element = document.createElement('div');
-    element.dataset.messageAuthorRole = 'user';
-    element.textContent = text;
-    messages.append(element);
+    messages.append(kit.element('div', { data: { messageAuthorRole: 'user' }, text }));
   }
 
   function answerElement() {
-    const element = document.createElement('div');
-    element.dataset.messageAuthorRole = 'assistant';
-    const reasoning = document.createElement('div');
-    reasoning.className = 'reasoning';
-    const text = document.createElement('div');
-    element.append(reasoning, text);
+    const reasoning = kit.element('div', { className: 'reasoning' });
+    const text = kit.element('div');
+    const element = kit.element('div', { data: { messageAuthorRole: 'assistant' } }, reasoning, text);
     messages.append(element);
     return { element, reasoning, text, started: false };
   }
 
+  // Stop also tells the server (the kit's listener, added first, aborts the request).
   stop.addEventListener('click', () => {
-    controller?.abort();
     void fetch('/api/chat/stop', { method: 'POST', headers: json, body: JSON.stringify({ chatId }) });
   });
   send.addEventListener('click', () => void sendPrompt());
-  composer.addEventListener('keydown', (event) => {
-    if (event.key === 'Enter' && !event.shiftKey) {
-      event.preventDefault();
-      void sendPrompt();
-    }
-  });
+  kit.sendOnEnter(composer, sendPrompt);
 
   async function sendPrompt() {
     const prompt = composer.textContent.trim();
-    if (!prompt || controller) return;
+    if (!prompt || stopping.busy) return;
     composer.textContent = '';
     userMessage(prompt);
-    controller = new AbortController();
+    // Busy (and stoppable) from here: a new chat's answer waits for its tRPC call.
+    const signal = stopping.start();
     void trpc('event.sendEventToDatalake', { name: 'prompt_submitted', properties: { isNewChat: !chatId } });
     let body;
     if (!chatId) {
@@ -108,28 +99,13 @@
     }
 
     const answer = answerElement();
-    answer.element.dataset.streamState = 'streaming';
-    stop.hidden = false;
     const received = [];
-    try {
-      const response = await fetch('/api/chat', { method: 'POST', headers: json, body: JSON.stringify(body), signal: controller.signal });
-      const render = newLineRenderer(answer);
-      const reader = response.body.getReader();
-      const decoder = new TextDecoder();
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        received.push(value);
-        render(decoder.decode(value, { stream: true }));
-      }
-      answer.element.dataset.streamState = 'done';
-    } catch (error) {
-      answer.element.dataset.streamState = error.name === 'AbortError' ? 'aborted' : 'failed';
-    } finally {
-      stop.hidden = true;
-      controller = null;
-    }
-    await recordReceived(answer.element, received);
+    await kit.answerState(answer.element, async () => {
+      const response = await fetch('/api/chat', { method: 'POST', headers: json, body: JSON.stringify(body), signal });
+      await kit.readStream(response, received, newLineRenderer(answer));
+    });
+    stopping.end();
+    await kit.answered(answer.element, received);
   }
 
   /** Just enough of both stream formats to show the assistant's reasoning and answer. */
@@ -140,7 +116,7 @@
     const show = () => {
       const text = chunks.filter((chunk) => chunk?._context?.type !== 'reasoning').map((chunk) => chunk?.text ?? '').join('');
       answer.reasoning.textContent = chunks.filter((chunk) => chunk?._context?.type === 'reasoning').map((chunk) => chunk.text).join('');
-      if (text && !answer.started) document.body.dataset.answersStarted = String(Number(document.body.dataset.answersStarted ?? 0) + 1);
+      if (text && !answer.started) kit.answerStarted();
       answer.started ||= Boolean(text);
       answer.text.textContent = text;
     };
@@ -178,19 +154,5 @@
       }
       show();
     };
-  }
-
-  /** Marks the answer with what the page received, for the byte-for-byte check. */
-  async function recordReceived(element, chunks) {
-    const bytes = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
-    let offset = 0;
-    for (const chunk of chunks) {
-      bytes.set(chunk, offset);
-      offset += chunk.length;
-    }
-    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
-    element.dataset.receivedBytes = String(bytes.length);
-    element.dataset.receivedSha256 = [...digest].map((byte) => byte.toString(16).padStart(2, '0')).join('');
-    document.body.dataset.answers = String(Number(document.body.dataset.answers ?? 0) + 1);
   }
 })();

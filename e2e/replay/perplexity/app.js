@@ -1,8 +1,9 @@
 // The replay app: asks the way www.perplexity.ai does (same endpoint and body
 // shape, mode and model preference from the page's controls) and renders the
 // SSE frames: whole blocks or JSON-patch diffs on them. It records, for the
-// tests, a SHA-256 of the exact bytes each answer delivered to the page.
+// tests, a SHA-256 of the exact bytes each answer delivered to the page (the page kit).
 (() => {
+  const kit = window.replayKit;
   const thread = document.getElementById('thread');
   const composer = document.getElementById('ask-input');
   const submit = document.querySelector('[data-testid="submit-button"]');
@@ -12,7 +13,7 @@
   const json = { 'content-type': 'application/json' };
   const contextUuid = crypto.randomUUID();
   let lastBackendUuid = null;
-  let controller = null;
+  const stopping = kit.stopButton(stop);
 
   void fetch('/rest/rate-limit/status');
   const slug = location.pathname.startsWith('/search/') ? location.pathname.slice(8) : null;
@@ -30,39 +31,27 @@
   }
 
   function query(text) {
-    const heading = document.createElement('h1');
-    heading.className = 'group/query break-words';
-    heading.textContent = text;
-    thread.append(heading);
+    thread.append(kit.element('h1', { className: 'group/query break-words', text }));
   }
 
   function answerElement() {
-    const container = document.createElement('div');
-    const plan = document.createElement('div');
-    plan.className = 'plan';
-    const text = document.createElement('div');
-    text.id = `markdown-content-${thread.querySelectorAll('.prose').length}`;
-    text.className = 'prose';
-    container.append(plan, text);
+    const plan = kit.element('div', { className: 'plan' });
+    const text = kit.element('div', { className: 'prose', attributes: { id: `markdown-content-${thread.querySelectorAll('.prose').length}` } });
+    const container = kit.element('div', {}, plan, text);
     thread.append(container);
     return { container, plan, text, started: false };
   }
 
+  // Stop also tells the server (the kit's listener, added first, aborts the request).
   stop.addEventListener('click', () => {
-    controller?.abort();
     void fetch('/rest/sse/perplexity_terminate', { method: 'POST', headers: json, body: JSON.stringify({ context_uuid: contextUuid }) });
   });
   submit.addEventListener('click', () => void ask());
-  composer.addEventListener('keydown', (event) => {
-    if (event.key === 'Enter' && !event.shiftKey) {
-      event.preventDefault();
-      void ask();
-    }
-  });
+  kit.sendOnEnter(composer, ask);
 
   async function ask() {
     const prompt = composer.textContent.trim();
-    if (!prompt || controller) return;
+    if (!prompt || stopping.busy) return;
     composer.textContent = '';
     query(prompt);
     const params = {
@@ -95,34 +84,19 @@
     if (lastBackendUuid) params.last_backend_uuid = lastBackendUuid;
 
     const answer = answerElement();
-    answer.container.dataset.streamState = 'streaming';
-    controller = new AbortController();
-    stop.hidden = false;
+    const signal = stopping.start();
     const received = [];
-    try {
+    await kit.answerState(answer.container, async () => {
       const response = await fetch('/rest/sse/perplexity_ask', {
         method: 'POST',
         headers: { ...json, accept: 'text/event-stream' },
         body: JSON.stringify({ params, query_str: prompt }),
-        signal: controller.signal,
+        signal,
       });
-      const render = newBlockRenderer(answer);
-      const reader = response.body.getReader();
-      const decoder = new TextDecoder();
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        received.push(value);
-        render(decoder.decode(value, { stream: true }));
-      }
-      answer.container.dataset.streamState = 'done';
-    } catch (error) {
-      answer.container.dataset.streamState = error.name === 'AbortError' ? 'aborted' : 'failed';
-    } finally {
-      stop.hidden = true;
-      controller = null;
-    }
-    await recordReceived(answer.container, received);
+      await kit.readStream(response, received, newBlockRenderer(answer));
+    });
+    stopping.end();
+    await kit.answered(answer.container, received);
   }
 
   /** Keeps each block field's current value (whole, or patched by diffs) and shows the answer and plan. */
@@ -138,7 +112,7 @@
       }
       if (text && !answer.started) {
         answer.started = true;
-        document.body.dataset.answersStarted = String(Number(document.body.dataset.answersStarted ?? 0) + 1);
+        kit.answerStarted();
       }
       answer.text.textContent = text;
     };
@@ -196,19 +170,5 @@
       }
     });
     return top;
-  }
-
-  /** Marks the answer with what the page received, for the byte-for-byte check. */
-  async function recordReceived(element, chunks) {
-    const bytes = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
-    let offset = 0;
-    for (const chunk of chunks) {
-      bytes.set(chunk, offset);
-      offset += chunk.length;
-    }
-    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
-    element.dataset.receivedBytes = String(bytes.length);
-    element.dataset.receivedSha256 = [...digest].map((byte) => byte.toString(16).padStart(2, '0')).join('');
-    document.body.dataset.answers = String(Number(document.body.dataset.answers ?? 0) + 1);
   }
 })();

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
-import type { ServerResponse } from 'node:http';
-import { sendFile, sendJson, streamText, type ReplayRequest, type ReplaySite } from '../../server';
+import { sendJson, streamText, type ReplayRequest, type ReplaySite } from '../../server';
 import type { ReplayDemo } from '../index';
+import { bodyOf, fixtures, Scenarios, siteFiles, SLOW_PREFIX, streamStalled, withPageKit } from '../kit';
 
 /**
  * Perplexity (www.perplexity.ai) as the extension meets it: the app page with
@@ -16,65 +15,21 @@ import type { ReplayDemo } from '../index';
  *   them, and that Stop also aborts the stream, is guessed.
  */
 
-const FIXTURES = new URL('../../../lib/sites/__fixtures__/perplexity/', import.meta.url);
+const perplexityFixture = fixtures('perplexity');
+const files = siteFiles(import.meta.url);
 
-function perplexityFixture(name: string): string {
-  return readFileSync(new URL(name, FIXTURES), 'utf8');
-}
-
-interface Scenario {
-  name: string;
-  prompt: string;
-  stream: string;
-}
-
-/**
- * The answers the replay gives, each chosen by the prompt the page sends: the
- * prompt of the scenario's request fixture or, where an earlier scenario
- * already answers that prompt, the prompt tagged with the scenario's name
- * ("[failed] …"). The first one answers any other prompt.
- */
-const SCENARIOS = ['answer', 'pro', 'workflow', 'malformed', 'truncated', 'cut-before-final', 'failed'].reduce<Scenario[]>(
-  (scenarios, name) => {
-    const recorded = (JSON.parse(perplexityFixture(`${name}.request.json`)) as { query_str: string }).query_str;
-    const prompt = scenarios.some((scenario) => scenario.prompt === recorded) ? `[${name}] ${recorded}` : recorded;
-    return [...scenarios, { name, prompt, stream: perplexityFixture(`${name}.sse`) }];
-  },
-  [],
+/** The answers the replay gives, each chosen by the prompt of the scenario's request fixture ("[failed] …" when taken). */
+const SCENARIOS = new Scenarios(
+  'Perplexity',
+  ['answer', 'pro', 'workflow', 'malformed', 'truncated', 'cut-before-final', 'failed'].map((name) => ({
+    name,
+    prompt: (JSON.parse(perplexityFixture(`${name}.request.json`)) as { query_str: string }).query_str,
+    stream: perplexityFixture(`${name}.sse`),
+  })),
 );
 
-/**
- * Test-only: a prompt starting with this is answered with the "answer" stream up
- * to the end of its first answer text, then a stall, as a model pausing
- * mid-answer, until the page hangs up (the user pressed Stop) or STALL_MS pass;
- * then the rest.
- */
-export const SLOW_PREFIX = '[slow]';
-const STALL_MS = 10_000;
-
-/** Streams `stream` with a stall after the SSE event holding `firstAnswer` (see SLOW_PREFIX). */
-async function streamStalled(response: ServerResponse, stream: string, firstAnswer: string, contentType: string): Promise<void> {
-  const cut = stream.indexOf('\r\n\r\n', stream.indexOf(firstAnswer)) + '\r\n\r\n'.length;
-  response.writeHead(200, { 'content-type': contentType, 'cache-control': 'no-cache' });
-  response.write(stream.slice(0, cut));
-  await new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, STALL_MS);
-    response.once('close', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
-  if (!response.destroyed) response.end(stream.slice(cut));
-}
-
-function scenario(name: string): Scenario {
-  const found = SCENARIOS.find((candidate) => candidate.name === name);
-  if (!found) throw new Error(`no Perplexity scenario "${name}"`);
-  return found;
-}
-
-export const perplexityScenarioPrompt = (name: string): string => scenario(name).prompt;
-export const perplexityScenarioStream = (name: string): string => scenario(name).stream;
+export const perplexityScenarioPrompt = (name: string): string => SCENARIOS.named(name).prompt;
+export const perplexityScenarioStream = (name: string): string => SCENARIOS.named(name).stream;
 
 /** A thread opened from history: its entries are on screen, none is a prompt. */
 export const PERPLEXITY_HISTORY = {
@@ -96,31 +51,28 @@ export interface PerplexityReplayOptions {
 
 export function perplexityReplay(options: PerplexityReplayOptions = {}): ReplaySite {
   const pace = { chunkBytes: options.chunkBytes ?? 200, delayMs: options.delayMs ?? 5 };
-  return {
+  return withPageKit({
     hosts: ['www.perplexity.ai'],
     async handle(request: ReplayRequest, response) {
       const { method } = request;
       const path = request.url.pathname;
-      if (method === 'GET' && (path === '/' || path.startsWith('/search/'))) {
-        return sendFile(response, new URL('./index.html', import.meta.url), 'text/html; charset=utf-8');
-      }
-      if (method === 'GET' && path === '/_next/static/chunks/app.js') {
-        return sendFile(response, new URL('./app.js', import.meta.url), 'text/javascript; charset=utf-8');
-      }
+      if (method === 'GET' && (path === '/' || path.startsWith('/search/'))) return files.page(response);
+      if (method === 'GET' && path === '/_next/static/chunks/app.js') return files.script(response);
       if (method === 'GET' && path === '/rest/rate-limit/status') return sendJson(response, { remaining: 5 });
       if (method === 'GET' && path === `/rest/thread/${PERPLEXITY_HISTORY.slug}`) return sendJson(response, PERPLEXITY_HISTORY);
       if (method === 'POST' && path === '/rest/sse/perplexity_terminate') return sendJson(response, { status: 'success' });
       if (method !== 'POST' || path !== '/rest/sse/perplexity_ask') return false;
-      const prompt = (JSON.parse(request.body.toString('utf8')) as { query_str?: string }).query_str ?? '';
+      const prompt = bodyOf<{ query_str?: string }>(request).query_str ?? '';
+      // Test-only: a "[slow]" prompt gets the "answer" stream, stalled after its first answer text.
       if (prompt.startsWith(SLOW_PREFIX)) {
-        await streamStalled(response, perplexityScenarioStream('answer'), '"chunks": ["The Eiffel Tower "]', 'text/event-stream; charset=utf-8');
+        const stall = { after: '"chunks": ["The Eiffel Tower "]', pieceEnd: '\r\n\r\n', contentType: 'text/event-stream; charset=utf-8' };
+        await streamStalled(response, perplexityScenarioStream('answer'), stall);
         return true;
       }
-      const chosen = SCENARIOS.find((candidate) => candidate.prompt === prompt) ?? SCENARIOS[0]!;
-      await streamText(response, chosen.stream, pace);
+      await streamText(response, SCENARIOS.answering(prompt).stream, pace);
       return true;
     },
-  };
+  });
 }
 
 export const demo: ReplayDemo = {

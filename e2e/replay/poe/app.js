@@ -1,8 +1,9 @@
 // The replay app: sends prompts the way poe.com does (GraphQL mutations to
 // /api/gql_POST) and renders answers from the update channel, a WebSocket on
 // tch<N>.tch.poe.com. For the tests, each prompt records SHA-256s of the
-// mutation's response bytes and of the channel frames that followed it.
+// mutation's response bytes and of the channel frames that followed it (the page kit).
 (() => {
+  const kit = window.replayKit;
   const thread = document.getElementById('thread');
   const composer = document.querySelector('textarea[class*="GrowingTextArea"]');
   const send = document.querySelector('button[class*="ChatMessageSendButton"]');
@@ -51,12 +52,7 @@
   }
 
   send.addEventListener('click', () => void sendPrompt());
-  composer.addEventListener('keydown', (event) => {
-    if (event.key === 'Enter' && !event.shiftKey) {
-      event.preventDefault();
-      void sendPrompt();
-    }
-  });
+  kit.sendOnEnter(composer, sendPrompt);
   stop.addEventListener('click', () => {
     if (!streaming) return;
     void gql('chatHelpers_messageCancel_Mutation', { messageId: streaming.id, textLength: streaming.length }, 'ae7b6b9e2a1f4c3d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d');
@@ -66,13 +62,7 @@
     const text = composer.value.trim();
     if (!text) return;
     composer.value = '';
-    const pair = document.createElement('div');
-    pair.className = 'ChatMessagesView_messagePair__ZEXUz';
-    const bubble = document.createElement('div');
-    bubble.className = 'Message_rightSideMessageBubble__ioa_i';
-    bubble.textContent = text;
-    pair.append(bubble);
-    thread.append(pair);
+    thread.append(messagePair(kit.element('div', { className: 'Message_rightSideMessageBubble__ioa_i', text })));
     const bot = botPicker.value;
     const variables = {
       chatId,
@@ -130,13 +120,8 @@
     if (message.author === 'human') return;
     let bubble = thread.querySelector(`[data-message-id="${message.messageId}"]`);
     if (!bubble) {
-      bubble = document.createElement('div');
-      bubble.className = 'Message_leftSideMessageBubble__VPdk6';
-      bubble.dataset.messageId = String(message.messageId);
-      const pair = document.createElement('div');
-      pair.className = 'ChatMessagesView_messagePair__ZEXUz';
-      pair.append(bubble);
-      thread.append(pair);
+      bubble = kit.element('div', { className: 'Message_leftSideMessageBubble__VPdk6', data: { messageId: String(message.messageId) } });
+      thread.append(messagePair(bubble));
     }
     bubble.textContent = message.text;
     bubble.dataset.state = message.state;
@@ -151,56 +136,36 @@
     else retryButton(bubble, message.messageId);
   }
 
+  function messagePair(bubble) {
+    return kit.element('div', { className: 'ChatMessagesView_messagePair__ZEXUz' }, bubble);
+  }
+
   function retryButton(bubble, messageId) {
     for (const old of thread.querySelectorAll('[data-testid="retry"]')) old.remove();
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.dataset.testid = 'retry';
-    button.textContent = 'Retry';
+    const button = kit.element('button', { data: { testid: 'retry' }, attributes: { type: 'button' }, text: 'Retry' });
     button.addEventListener('click', () => void regenerate(messageId));
     bubble.after(button);
   }
 
   function failure(text) {
-    const note = document.createElement('div');
-    note.className = 'Message_errorMessage__Bx1Kq';
-    note.textContent = text;
-    thread.append(note);
+    thread.append(kit.element('div', { className: 'Message_errorMessage__Bx1Kq', text }));
   }
 
   /** What one prompt received, for the tests: the mutation's response bytes and the frames after it. */
   function newTurn() {
-    const marker = document.createElement('div');
+    const marker = kit.element('div', { data: { turn: String(thread.querySelectorAll('[data-turn]').length + 1) } });
     marker.hidden = true;
-    marker.dataset.turn = String(thread.querySelectorAll('[data-turn]').length + 1);
     thread.append(marker);
-    const frames = [];
-    let hashed = Promise.resolve();
-    const record = (attributes) => {
-      hashed = hashed.then(async () => {
-        for (const [name, value] of Object.entries(await attributes())) marker.dataset[name] = value;
-      });
-    };
     return {
       response(bytes) {
-        record(async () => ({ responseSha256: await sha256Hex(bytes) }));
+        kit.recordLater(marker, async () => ({ responseSha256: await kit.sha256Hex(bytes) }));
       },
-      frame(data) {
-        frames.push(data);
-        const snapshot = frames.join('\n');
-        const count = String(frames.length);
-        record(async () => ({ receivedSha256: await sha256Hex(new TextEncoder().encode(snapshot)), receivedFrames: count }));
-      },
+      frame: kit.frameRecorder(marker),
     };
   }
 
   function nonce() {
     const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
     return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => letters[byte % letters.length]).join('');
-  }
-
-  async function sha256Hex(bytes) {
-    const digest = await crypto.subtle.digest('SHA-256', bytes);
-    return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
   }
 })();

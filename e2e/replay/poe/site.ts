@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import type { WebSocket } from 'ws';
-import { sendFile, sendJson, sha256, type ReplayRequest, type ReplaySite } from '../../server';
+import { sendJson, sha256, type ReplayRequest, type ReplaySite } from '../../server';
 import type { ReplayDemo } from '../index';
+import { bodyOf, fixtures, siteFiles, withPageKit } from '../kit';
 
 /**
  * Poe as the extension meets it. Prompts are GraphQL mutations over
@@ -17,13 +17,10 @@ import type { ReplayDemo } from '../index';
  * query's answer are made up (only ids the fixtures use matter).
  */
 
-const FIXTURES = new URL('../../../lib/sites/__fixtures__/poe/', import.meta.url);
+const fixture = fixtures('poe');
+const files = siteFiles(import.meta.url);
 const POE_CHANNEL_HOST = 'tch482913.tch.poe.com';
 const BOX = 'chan53-8888';
-
-function fixture(name: string): string {
-  return readFileSync(new URL(name, FIXTURES), 'utf8');
-}
 
 interface Scenario {
   name: string;
@@ -110,17 +107,13 @@ export function poeReplay(options: PoeReplayOptions = {}): ReplaySite {
     }
   };
 
-  return {
+  return withPageKit({
     hosts: ['poe.com', POE_CHANNEL_HOST],
     handle(request: ReplayRequest, response) {
       if (request.url.hostname !== 'poe.com') return false;
       const path = request.url.pathname;
-      if (request.method === 'GET' && (path === '/' || path.startsWith('/chat/'))) {
-        return sendFile(response, new URL('./index.html', import.meta.url), 'text/html; charset=utf-8');
-      }
-      if (request.method === 'GET' && path === '/_next/static/app.js') {
-        return sendFile(response, new URL('./app.js', import.meta.url), 'text/javascript; charset=utf-8');
-      }
+      if (request.method === 'GET' && (path === '/' || path.startsWith('/chat/'))) return files.page(response);
+      if (request.method === 'GET' && path === '/_next/static/app.js') return files.script(response);
       if (request.method === 'GET' && path === '/api/settings') {
         return sendJson(response, {
           tchannelData: {
@@ -142,10 +135,10 @@ export function poeReplay(options: PoeReplayOptions = {}): ReplaySite {
       ws.on('close', () => channels.delete(ws));
       return true;
     },
-  };
+  });
 
   function graphql(request: ReplayRequest, response: Parameters<ReplaySite['handle']>[1]): true {
-    const query = JSON.parse(request.body.toString('utf8')) as { queryName: string; variables: Record<string, unknown> };
+    const query = bodyOf<{ queryName: string; variables: Record<string, unknown> }>(request);
     const name = query.queryName;
     if (name === 'ChatPageQuery') {
       const chat = Object.values(POE_CHATS).find((candidate) => candidate.code === query.variables.chatCode);
