@@ -1,5 +1,5 @@
-import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { extensionApi } from '../lib/extension-api';
 import { listenToTap, type Ack } from '../lib/capture/channel';
 import { Relay } from '../lib/capture/relay';
 import { watchPage } from '../lib/capture/witness';
@@ -14,6 +14,7 @@ export default defineContentScript({
   // WXT's default start-up postMessage is visible to the page; we use nothing of it.
   noScriptStartedPostMessage: true,
   main(ctx) {
+    const browser = extensionApi();
     let acknowledge: ((acks: readonly Ack[]) => void) | undefined;
     const relay = new Relay({
       send: (message) => browser.runtime.sendMessage(message),

@@ -1,5 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { startTap } from '../lib/capture/start-tap';
+import { classifyTask } from '../lib/footprint/classify';
 import { siteMatches } from '../lib/sites/hosts';
 import { copilot } from '../lib/sites/copilot';
 
@@ -8,5 +9,5 @@ export default defineContentScript({
   world: 'MAIN',
   runAt: 'document_start',
   globalName: false,
-  main: () => startTap([copilot]),
+  main: () => startTap([copilot], classifyTask),
 });

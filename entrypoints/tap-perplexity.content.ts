@@ -1,5 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { startTap } from '../lib/capture/start-tap';
+import { classifyTask } from '../lib/footprint/classify';
 import { siteMatches } from '../lib/sites/hosts';
 import { perplexity } from '../lib/sites/perplexity';
 
@@ -8,5 +9,5 @@ export default defineContentScript({
   world: 'MAIN',
   runAt: 'document_start',
   globalName: false,
-  main: () => startTap([perplexity]),
+  main: () => startTap([perplexity], classifyTask),
 });

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { SITE_IDS, type SiteId } from './event';
 import { REGION_CODES } from './footprint/grid';
 import { addDays } from './time';
-import { extensionApi } from './views/extension-api';
+import { extensionApi } from './extension-api';
 
 /**
  * The user's settings, in `browser.storage.local` under one key. Extension

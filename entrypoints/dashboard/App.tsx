@@ -13,7 +13,7 @@ import { siteName } from '../../lib/sites/hosts';
 import type { FrugalDb, RollupRecord } from '../../lib/store/db';
 import { sendCommand } from '../../lib/views/commands';
 import { listEvents, type EventCursor, type EventFilter } from '../../lib/views/events';
-import { extensionApi } from '../../lib/views/extension-api';
+import { extensionApi } from '../../lib/extension-api';
 import { estimateOptions } from '../../lib/views/groups';
 import { buildHistory, PERIODS, type Period, periodTotals, readAllRollups } from '../../lib/views/history';
 import { modelName } from '../../lib/views/labels';

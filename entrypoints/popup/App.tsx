@@ -15,7 +15,7 @@ import { siteName } from '../../lib/sites/hosts';
 import { modelName } from '../../lib/views/labels';
 import type { PopupView } from '../../lib/views/popup';
 import { startOfDay } from '../../lib/time';
-import { extensionApi } from '../../lib/views/extension-api';
+import { extensionApi } from '../../lib/extension-api';
 
 export interface PopupProps {
   /** null when the history could not be read. */

@@ -6,7 +6,7 @@ import { SUMMARY_KEY, type WeeklySummary } from '../../lib/background/summary';
 import { readSettings, type Settings, writeSettings } from '../../lib/settings';
 import { openFrugalDb } from '../../lib/store/db';
 import { createFormat } from '../../lib/views/format';
-import { extensionApi } from '../../lib/views/extension-api';
+import { extensionApi } from '../../lib/extension-api';
 import { estimateOptions } from '../../lib/views/groups';
 import { loadTranslator } from '../../lib/views/i18n';
 import { loadPopupView, type PopupView } from '../../lib/views/popup';

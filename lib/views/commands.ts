@@ -1,5 +1,5 @@
 import type { PageCommand, PageCommandReply } from '../background/commands';
-import { extensionApi } from './extension-api';
+import { extensionApi } from '../extension-api';
 
 /** Ask the background (the only writer) to change the history; resolves with its answer. */
 export async function sendCommand(command: PageCommand): Promise<PageCommandReply> {

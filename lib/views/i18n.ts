@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
 import type { Language } from '../settings';
-import { extensionApi } from './extension-api';
+import { extensionApi } from '../extension-api';
 import { browserLanguage, resolveLanguage, type ShippedLanguage } from './language';
 
 /**
