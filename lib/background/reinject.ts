@@ -27,7 +27,9 @@ export const CONTENT_SCRIPT_FILES = {
  * reloaded. Inject both scripts into every open supported tab instead; the new
  * tap takes over new turns from the old one and the old tap hands its
  * unacknowledged measurements to the new relay (lib/capture/channel.ts).
- * Firefox injects into open tabs by itself, so this runs in Chrome only.
+ * Firefox injects into open tabs by itself when the add-on is installed,
+ * updated or enabled (seen in Firefox ESR 153, 2026-12, relay first; not when
+ * a temporary add-on is reloaded from about:debugging), so this runs in Chrome only.
  * Returns the number of tabs reached.
  */
 export async function injectIntoOpenTabs(api: InjectApi): Promise<number> {

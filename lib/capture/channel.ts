@@ -123,6 +123,14 @@ export function connectTap(doc: Document, onRetire: () => void): TapLine {
 export function listenToTap(doc: Document, listen: Listen, onPayload: (payload: string) => void): (acks: readonly Ack[]) => void {
   const channel = `frugal-${crypto.randomUUID()}`;
   let tapConnected = false;
+  // A relay put into a page that had already loaded came with an update, and a
+  // newer tap may follow it: Firefox injects the relay first, the old tap then
+  // connects, and the newer tap's call must still be answered or it would
+  // measure nothing while the old one retires (seen in Firefox ESR 153,
+  // 2026-12). The page heard this relay's announcement anyway, so answering
+  // again tells it nothing new. A relay that started with the page answers only
+  // until its tap has connected, before any page script runs.
+  const startedLate = (doc.readyState ?? 'loading') !== 'loading';
   const announce = (): void => {
     doc.dispatchEvent(new CustomEvent(CHANNEL_ANNOUNCE, { detail: channel }));
   };
@@ -136,7 +144,7 @@ export function listenToTap(doc: Document, listen: Listen, onPayload: (payload: 
     onPayload(detail);
   });
   listen(doc, TAP_READY, () => {
-    if (!tapConnected) announce();
+    if (!tapConnected || startedLate) announce();
   });
   announce();
   return (acks) => {

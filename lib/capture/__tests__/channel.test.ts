@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { connectTap, listenToTap, MAX_UNACKNOWLEDGED, type Ack } from '../channel';
 
-function fakeDocument(): Document {
-  return new EventTarget() as unknown as Document;
+function fakeDocument(readyState?: DocumentReadyState): Document {
+  return Object.assign(new EventTarget(), { readyState }) as unknown as Document;
 }
 
 const listen = (target: EventTarget, type: string, listener: (event: Event) => void) =>
@@ -67,6 +67,23 @@ describe('tap ↔ relay channel', () => {
     // The old relay is orphaned without acknowledging turn-1; a new one is injected.
     const second = relayEnd(doc);
     expect(second.received).toEqual(['provisional-1']);
+  });
+
+  it('connects the newer tap of an update whose relay came first (Firefox), while the old tap hands over', () => {
+    const doc = fakeDocument('loading');
+    const first = relayEnd(doc);
+    const retireOld = vi.fn();
+    const oldTap = connectTap(doc, retireOld);
+    oldTap.send('turn-1', 100, 'provisional-1');
+    // The update: the page has loaded; Firefox injects the relay, then the tap.
+    Object.assign(doc, { readyState: 'complete' });
+    const second = relayEnd(doc);
+    const newTap = connectTap(doc, () => undefined);
+    expect(retireOld).toHaveBeenCalledOnce();
+    newTap.send('turn-2', 50, 'new-2');
+    oldTap.send('turn-1', 400, 'final-1');
+    expect(first.received).toEqual(['provisional-1']);
+    expect(second.received).toEqual(['provisional-1', 'new-2', 'final-1']);
   });
 
   it('keeps a newer measurement of a turn when an older one is acknowledged', () => {
