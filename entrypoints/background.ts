@@ -7,6 +7,7 @@ import { droppedCapture, isFromDisabledSite } from '../lib/background/gate';
 import { notifyWeeklySummary, WEEKLY_NOTIFICATION_ID, type NotificationsApi } from '../lib/background/notify';
 import { injectIntoOpenTabs, type InjectApi } from '../lib/background/reinject';
 import { SUMMARY_KEY, type SummaryStore, type WeeklySummary } from '../lib/background/summary';
+import { trackStorageProblem } from '../lib/background/storage-problem';
 import { runChores } from '../lib/background/weekly';
 import { isCaptureMessage, isWitnessMessage, type CaptureReply } from '../lib/messages';
 import { type Language, readSettings, type Settings, watchSettings } from '../lib/settings';
@@ -40,7 +41,8 @@ export default defineBackground(() => {
   };
 
   const badge = createBadge(browser.action as unknown as BadgeApi, async () => (await translator()).t);
-  let storageFailing = false;
+  // Recorded in storage.session for the popup; the badge follows it.
+  const storageProblem = trackStorageProblem(browser.storage.session, (problem) => void badge.update({ storageError: problem !== null }));
 
   const summaries: SummaryStore = {
     read: async () => ((await browser.storage.local.get(SUMMARY_KEY))[SUMMARY_KEY] as WeeklySummary | undefined) ?? null,
@@ -52,15 +54,8 @@ export default defineBackground(() => {
   const deps: CaptureDeps = {
     runtimeId,
     db,
-    onStorageError: () => {
-      storageFailing = true;
-      void badge.update({ storageError: true });
-    },
-    onStored: () => {
-      if (!storageFailing) return;
-      storageFailing = false;
-      void badge.update({ storageError: false });
-    },
+    onStorageError: (error) => void storageProblem.failed(error),
+    onStored: () => void storageProblem.stored(),
   };
 
   const commandDeps: CommandDeps = {

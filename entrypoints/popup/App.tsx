@@ -7,6 +7,7 @@ import { ShareList } from '../../components/ShareList';
 import { SimplerTools } from '../../components/SimplerTools';
 import { WeeklyDigest } from '../../components/WeeklyDigest';
 import { useWords } from '../../components/words';
+import type { StorageProblem } from '../../lib/background/storage-problem';
 import type { WeeklySummary } from '../../lib/background/summary';
 import type { ComponentChildren } from 'preact';
 import type { SiteId } from '../../lib/event';
@@ -21,6 +22,8 @@ export interface PopupProps {
   /** null when the history could not be read. */
   view: PopupView | null;
   settings: Settings;
+  /** Why new prompts cannot be saved, when the background last failed to save one. */
+  storageProblem: StorageProblem | null;
   /** The weekly digest, when one is waiting to be read. */
   digest: WeeklySummary | null;
   /** What to show before the first prompt (loaded only then: components/FirstRun.tsx). */
@@ -31,7 +34,7 @@ export interface PopupProps {
 
 const dashboardUrl = (section: string): string => `${extensionApi().runtime.getURL('/dashboard.html')}#${section}`;
 
-export function Popup({ view, settings, digest, firstRun, now, onTogglePause }: PopupProps) {
+export function Popup({ view, settings, storageProblem, digest, firstRun, now, onTogglePause }: PopupProps) {
   const { t } = useWords();
   const disabled = new Set(settings.disabledSites);
   return (
@@ -47,6 +50,16 @@ export function Popup({ view, settings, digest, firstRun, now, onTogglePause }: 
           <p class="warning" data-testid="paused">
             {t('popup.paused')}
           </p>
+        )}
+        {storageProblem && (
+          <div class="warning" role="alert" data-testid="storage-problem">
+            <p>{t(storageProblem === 'full' ? 'popup.storageFull' : 'popup.storageUnavailable')}</p>
+            {storageProblem === 'full' && (
+              <a href={dashboardUrl('data')} target="_blank" rel="noopener">
+                {t('popup.storageAction')}
+              </a>
+            )}
+          </div>
         )}
         {view === null ? (
           <p role="alert">{t('common.storageUnavailable')}</p>

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import '../../components/theme.css';
 import './popup.css';
 import { provideWords } from '../../components/words';
+import { isStorageProblem, STORAGE_PROBLEM_KEY } from '../../lib/background/storage-problem';
 import { SUMMARY_KEY, type WeeklySummary } from '../../lib/background/summary';
 import { readSettings, type Settings, writeSettings } from '../../lib/settings';
 import { openFrugalDb } from '../../lib/store/db';
@@ -24,7 +25,13 @@ const root = document.getElementById('app')!;
 
 async function show(): Promise<void> {
   const browser = extensionApi();
-  const [settings, stored] = await Promise.all([readSettings(), browser.storage.local.get(SUMMARY_KEY)]);
+  const [settings, stored, session] = await Promise.all([
+    readSettings(),
+    browser.storage.local.get(SUMMARY_KEY),
+    browser.storage.session.get(STORAGE_PROBLEM_KEY).catch(() => ({}) as Record<string, unknown>),
+  ]);
+  const recordedProblem = session[STORAGE_PROBLEM_KEY];
+  const storageProblem = isStorageProblem(recordedProblem) ? recordedProblem : null;
   const translator = await loadTranslator(settings.language);
   document.documentElement.lang = translator.language;
   const now = Date.now();
@@ -52,6 +59,7 @@ async function show(): Promise<void> {
       <Popup
         view={view}
         settings={current}
+        storageProblem={storageProblem}
         digest={digest}
         firstRun={firstRun}
         now={now}
