@@ -1,7 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, type Page as PlaywrightPage } from 'playwright-core';
+import { dirname, join, resolve } from 'node:path';
+import { chromium, type CDPSession, type Page as PlaywrightPage } from 'playwright-core';
 import puppeteer, { type Browser as PuppeteerBrowser, type Page as PuppeteerPage } from 'puppeteer-core';
 import type { RollupRecord, EventRecord } from '../lib/store/db';
 
@@ -40,6 +40,12 @@ export interface Tab {
   setViewport(size: { width: number; height: number }): Promise<void>;
   /** A PNG of the page; the whole scrollable page when `fullPage`. */
   screenshot(path: string, options?: { fullPage?: boolean }): Promise<void>;
+  /**
+   * Chromium: the page's main-thread busy time so far, in ms (DevTools
+   * Performance.getMetrics TaskDuration: every task the renderer ran for it,
+   * page scripts, content scripts, parsing, layout). Firefox: null (no such metric).
+   */
+  mainThreadMs(): Promise<number | null>;
   close(): Promise<void>;
 }
 
@@ -49,6 +55,8 @@ export type ColorScheme = 'light' | 'dark';
 export interface ExtensionBrowser {
   readonly name: BrowserName;
   readonly profileDir: string;
+  /** `chrome-extension://<id>` or `moz-extension://<uuid>`. */
+  readonly extensionOrigin: string;
   newTab(): Promise<Tab>;
   /** Every record in the extension's IndexedDB store, read from the extension's own origin. */
   readStore<S extends 'events' | 'rollups'>(store: S): Promise<S extends 'events' ? EventRecord[] : RollupRecord[]>;
@@ -66,6 +74,31 @@ export interface ExtensionBrowser {
   writeStore(store: StoreName, records: readonly object[]): Promise<void>;
   /** The theme pages see through `prefers-color-scheme`, for tabs opened from now on and open ones. */
   setColorScheme(scheme: ColorScheme): Promise<void>;
+  /**
+   * Stop the extension's background, as the browser does when it is idle or
+   * short of memory: Chromium's service worker through the DevTools protocol
+   * (ServiceWorker.stopAllWorkers), Firefox's event page through its own
+   * terminateBackground. The next event wakes it again.
+   */
+  stopBackground(): Promise<void>;
+  /** How many times the background has started (Chromium: service worker runs seen; Firefox: not counted, 0). */
+  backgroundStarts(): number;
+  /**
+   * Reload the extension from its folder, as the Reload button of the browser's
+   * extensions page does (and as an update does, with the files replaced first:
+   * see `upgradeTo`). Resolves once it runs again.
+   */
+  reloadExtension(): Promise<void>;
+  /** Replace the loaded extension by the build in `dir`, in place, keeping its data: an update. */
+  upgradeTo(dir: string): Promise<void>;
+  /** The toolbar button's badge text and tooltip, as the extension set them. */
+  badge(): Promise<{ text: string; title: string }>;
+  /**
+   * With `recordNetwork`, after `close()`: the URL of every network request any
+   * extension context made (its pages, its background; read from Chromium's
+   * NetLog and from Firefox's http-on-opening-request notifications).
+   */
+  extensionRequests(): string[];
   /** Close the browser; the profile stays on disk until `dispose`. */
   close(): Promise<void>;
   dispose(): void;
@@ -80,6 +113,15 @@ export interface LaunchOptions {
   profileDir?: string;
   /** Show the browser window (the demo); tests run headless. */
   headed?: boolean;
+  /** Start without the extension (to compare with a run that has it). */
+  withoutExtension?: boolean;
+  /** Record every network request of the extension's contexts (see `extensionRequests`). */
+  recordNetwork?: boolean;
+  /**
+   * Firefox only: "never remember history" (every window private), with Frugal
+   * allowed in private windows, where Firefox gives extensions no IndexedDB.
+   */
+  privateBrowsing?: boolean;
 }
 
 export function launch(name: BrowserName, options: LaunchOptions): Promise<ExtensionBrowser> {
@@ -134,12 +176,19 @@ function writeAllToStore({ store, records }: { store: string; records: unknown[]
 // ---------------------------------------------------------------------------
 // Chromium
 
+/** The few `chrome.*` APIs the harness calls inside extension pages and chrome://extensions. */
+interface PageChrome {
+  runtime: { reload(): void };
+  action: { getBadgeText(details: object): Promise<string>; getTitle(details: object): Promise<string> };
+  developerPrivate: { updateProfileConfiguration(change: { inDeveloperMode: boolean }, done: () => void): void };
+}
+
 async function launchChromium(options: LaunchOptions): Promise<ExtensionBrowser> {
   const extensionDir = resolve(options.extensionDir ?? join(OUTPUT_DIR, 'chrome-mv3'));
   const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'frugal-chromium-'));
+  // Beside the profile, not in it: the profile scans read every file of the profile.
+  const netLog = options.recordNetwork ? join(mkdtempSync(join(tmpdir(), 'frugal-netlog-')), 'netlog.json') : null;
   const args = [
-    `--disable-extensions-except=${extensionDir}`,
-    `--load-extension=${extensionDir}`,
     `--host-resolver-rules=${options.hosts.map((host) => `MAP ${host} 127.0.0.1`).join(', ')}`,
     '--ignore-certificate-errors',
     '--disable-background-networking',
@@ -149,17 +198,22 @@ async function launchChromium(options: LaunchOptions): Promise<ExtensionBrowser>
     '--disable-gpu',
     '--disable-quic',
   ];
+  if (!options.withoutExtension) args.push(`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`);
+  if (netLog) args.push(`--log-net-log=${netLog}`, '--net-log-capture-mode=Default');
   if (process.getuid?.() === 0) args.push('--no-sandbox');
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM_PATH,
     headless: !options.headed,
     ignoreHTTPSErrors: true,
-    ignoreDefaultArgs: ['--disable-extensions'],
+    ignoreDefaultArgs: options.withoutExtension ? [] : ['--disable-extensions'],
     args,
   });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
-  // Node gives non-special schemes a "null" origin: build it from the host.
-  const extensionOrigin = `chrome-extension://${new URL(worker.url()).host}`;
+  let extensionOrigin = 'chrome-extension://none';
+  if (!options.withoutExtension) {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+    // Node gives non-special schemes a "null" origin: build it from the host.
+    extensionOrigin = `chrome-extension://${new URL(worker.url()).host}`;
+  }
   let closed = false;
   let colorScheme: ColorScheme = 'light';
 
@@ -170,40 +224,130 @@ async function launchChromium(options: LaunchOptions): Promise<ExtensionBrowser>
     return playwrightTab(page);
   };
 
+  /** Runs `fn` in a fresh extension page, then closes it. */
+  const inExtensionPage = async <T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T> => {
+    const page = await context.newPage();
+    try {
+      await page.goto(`${extensionOrigin}/popup.html`);
+      return (await page.evaluate(fn as never, arg)) as T;
+    } finally {
+      await page.close();
+    }
+  };
+
+  // A DevTools session on a blank page of the profile: it sees the extension's
+  // service worker (same storage partition) and can change its origin's quota.
+  let devtools: Promise<{ session: CDPSession; running: Map<string, string> }> | null = null;
+  let workerStarts = 0;
+  const control = (): Promise<{ session: CDPSession; running: Map<string, string> }> => {
+    devtools ??= (async () => {
+      const page = await context.newPage();
+      const session = await context.newCDPSession(page);
+      const running = new Map<string, string>();
+      session.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+        for (const version of versions) {
+          if (!version.scriptURL.startsWith(extensionOrigin)) continue;
+          if (version.runningStatus === 'running' && running.get(version.versionId) !== 'running') workerStarts += 1;
+          running.set(version.versionId, version.runningStatus);
+        }
+      });
+      await session.send('ServiceWorker.enable');
+      return { session, running };
+    })();
+    return devtools;
+  };
+
+  /** Developer mode, as anyone who loads an unpacked extension has on: without it Chromium disables a reloaded one. */
+  let developerMode: Promise<void> | null = null;
+  const enableDeveloperMode = (): Promise<void> => {
+    developerMode ??= (async () => {
+      const page = await context.newPage();
+      await page.goto('chrome://extensions');
+      await page.evaluate(
+        () =>
+          new Promise<void>((done) => {
+            (globalThis as unknown as { chrome: PageChrome }).chrome.developerPrivate.updateProfileConfiguration({ inDeveloperMode: true }, done);
+          }),
+      );
+      await page.close();
+    })();
+    return developerMode;
+  };
+
+  const reloadExtension = async (): Promise<void> => {
+    await enableDeveloperMode();
+    const previous = context.serviceWorkers().find((worker) => worker.url().startsWith(extensionOrigin));
+    const restarted = context.waitForEvent('serviceworker', {
+      predicate: (worker) => worker.url().startsWith(extensionOrigin) && worker !== previous,
+      timeout: 20_000,
+    });
+    const page = await context.newPage();
+    await page.goto(`${extensionOrigin}/popup.html`);
+    // The page goes away with the extension it belongs to.
+    await page.evaluate(() => (globalThis as unknown as { chrome: PageChrome }).chrome.runtime.reload()).catch(() => undefined);
+    await restarted;
+    await page.close().catch(() => undefined);
+  };
+
   return {
     name: 'chromium',
     profileDir,
+    extensionOrigin,
     newTab: async () => playwrightTab(await context.newPage()),
     openExtensionPage: openPage,
     async writeStore(store, records) {
-      const page = await context.newPage();
-      try {
-        await page.goto(`${extensionOrigin}/popup.html`);
-        await page.evaluate(writeAllToStore, { store, records: records as unknown[] });
-      } finally {
-        await page.close();
-      }
+      await inExtensionPage(writeAllToStore, { store, records: records as unknown[] });
     },
     async setColorScheme(scheme) {
       colorScheme = scheme;
       await Promise.all(context.pages().map((page) => page.emulateMedia({ colorScheme: scheme })));
     },
-    async readStore(store) {
-      const page = await context.newPage();
-      try {
-        await page.goto(`${extensionOrigin}/popup.html`);
-        return (await page.evaluate(readAllFromStore, store)) as never;
-      } finally {
-        await page.close();
+    readStore: (store) => inExtensionPage(readAllFromStore, store) as never,
+    async stopBackground() {
+      const { session, running } = await control();
+      await session.send('ServiceWorker.stopAllWorkers');
+      const deadline = Date.now() + 10_000;
+      while ([...running.values()].some((status) => status !== 'stopped') && Date.now() < deadline) {
+        await new Promise((done) => setTimeout(done, 20));
       }
+    },
+    backgroundStarts: () => workerStarts,
+    reloadExtension,
+    async upgradeTo(dir) {
+      cpSync(resolve(dir), extensionDir, { recursive: true, force: true });
+      await reloadExtension();
+    },
+    badge: () =>
+      inExtensionPage(async () => {
+        const action = (globalThis as unknown as { chrome: PageChrome }).chrome.action;
+        return { text: await action.getBadgeText({}), title: await action.getTitle({}) };
+      }, null),
+    extensionRequests() {
+      if (!netLog || !closed) throw new Error('extensionRequests needs recordNetwork and a closed browser');
+      return netLogRequests(netLog).filter((request) => request.initiator.startsWith(extensionOrigin) || request.isolation.includes(extensionOrigin)).map((request) => request.url);
     },
     async close() {
       if (closed) return;
       closed = true;
       await context.close();
     },
-    dispose: () => rmSync(profileDir, { recursive: true, force: true }),
+    dispose: () => {
+      rmSync(profileDir, { recursive: true, force: true });
+      if (netLog) rmSync(dirname(netLog), { recursive: true, force: true });
+    },
   };
+}
+
+/** The requests a Chromium NetLog recorded: URL, initiating origin and network isolation key. */
+function netLogRequests(file: string): { url: string; initiator: string; isolation: string }[] {
+  const log = JSON.parse(readFileSync(file, 'utf8')) as {
+    constants: { logEventTypes: Record<string, number> };
+    events: { type: number; params?: { url?: string; initiator?: string; network_isolation_key?: string } }[];
+  };
+  const startJob = log.constants.logEventTypes.URL_REQUEST_START_JOB;
+  return log.events
+    .filter((event) => event.type === startJob && typeof event.params?.url === 'string')
+    .map(({ params }) => ({ url: params!.url!, initiator: params!.initiator ?? '', isolation: params!.network_isolation_key ?? '' }));
 }
 
 function playwrightTab(page: PlaywrightPage): Tab {
@@ -224,6 +368,16 @@ function playwrightTab(page: PlaywrightPage): Tab {
     setViewport: (size) => page.setViewportSize(size),
     screenshot: async (path, options = {}) => {
       await page.screenshot({ path, fullPage: options.fullPage ?? false, animations: 'disabled' });
+    },
+    mainThreadMs: async () => {
+      const session = await page.context().newCDPSession(page);
+      try {
+        await session.send('Performance.enable');
+        const { metrics } = await session.send('Performance.getMetrics');
+        return 1000 * (metrics.find((metric) => metric.name === 'TaskDuration')?.value ?? Number.NaN);
+      } finally {
+        await session.detach();
+      }
     },
     close: () => page.close(),
   };
@@ -252,15 +406,66 @@ async function launchFirefox(options: LaunchOptions): Promise<ExtensionBrowser> 
       // permissions.request grants without a prompt (a prompt cannot be clicked headless): the
       // settings' "turn a site back on" and "notify me" paths run for real in Firefox.
       'extensions.webextOptionalPermissionPrompts': false,
+      ...(options.privateBrowsing ? { 'browser.privatebrowsing.autostart': true } : {}),
     },
   });
-  // A temporary install, as about:debugging does; stays for this browser's life.
-  await browser.installExtension(extensionDir);
+  const extensionOrigin = `moz-extension://${FIREFOX_EXTENSION_UUID}`;
+  const chromeScope = (body: string): Promise<unknown> => evaluateInChromeScope(browser, body);
+  if (options.recordNetwork) {
+    // Every HTTP(S) and WebSocket channel, as it opens, with the principals behind it.
+    await chromeScope(`(() => {
+      const seen = [];
+      globalThis.frugalNetwork = seen;
+      Services.obs.addObserver((subject) => {
+        const channel = subject.QueryInterface(Ci.nsIChannel);
+        const info = channel.loadInfo;
+        seen.push({ url: channel.URI.spec, triggering: info?.triggeringPrincipal?.origin ?? '', loading: info?.loadingPrincipal?.origin ?? '' });
+      }, 'http-on-opening-request');
+      return true;
+    })()`);
+  }
+  const addon = `(await ChromeUtils.importESModule('resource://gre/modules/AddonManager.sys.mjs').AddonManager.getAddonByID('${GECKO_ID}'))`;
+  /** Resolves once the extension runs with its background started. */
+  const backgroundRunning = async (): Promise<void> => {
+    const deadline = Date.now() + 20_000;
+    while (Date.now() < deadline) {
+      const state = await chromeScope(`WebExtensionPolicy.getByID('${GECKO_ID}')?.extension?.backgroundState ?? 'none'`);
+      if (state === 'running') return;
+      await new Promise((done) => setTimeout(done, 100));
+    }
+    throw new Error('The extension did not start again');
+  };
+  if (!options.withoutExtension) {
+    // A temporary install, as about:debugging does; stays for this browser's life.
+    await browser.installExtension(extensionDir);
+    if (options.privateBrowsing) {
+      // What the user grants with "Run in Private Windows" (Firefox applies it on the next start).
+      await chromeScope(`(async () => {
+        const { ExtensionPermissions } = ChromeUtils.importESModule('resource://gre/modules/ExtensionPermissions.sys.mjs');
+        await ExtensionPermissions.add('${GECKO_ID}', { permissions: ['internal:privateBrowsingAllowed'], origins: [] });
+        await ${addon}.reload();
+        return true;
+      })()`);
+    }
+    await backgroundRunning();
+  }
   let closed = false;
+  let requests: string[] | null = null;
+
+  /** Runs `fn` in a new tab of one of the extension's pages, then closes it. */
+  const inExtensionPage = async <T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T> => {
+    const tab = await openFirefoxExtensionPage(browser, 'popup.html');
+    try {
+      return await tab.evaluate(fn, arg);
+    } finally {
+      await tab.close();
+    }
+  };
 
   return {
     name: 'firefox',
     profileDir,
+    extensionOrigin,
     newTab: async () => puppeteerTab(await browser.newPage()),
     async readStore(store) {
       return (await evaluateWithExtensionPrincipal(browser, readAllFromStore.toString(), store)) as never;
@@ -271,14 +476,43 @@ async function launchFirefox(options: LaunchOptions): Promise<ExtensionBrowser> 
     },
     async setColorScheme(scheme) {
       // 0 dark, 1 light: the override content documents (extension pages among them) see.
-      await evaluateInChromeScope(
-        browser,
-        `Services.prefs.setIntPref('layout.css.prefers-color-scheme.content-override', ${scheme === 'dark' ? 0 : 1})`,
-      );
+      await chromeScope(`Services.prefs.setIntPref('layout.css.prefers-color-scheme.content-override', ${scheme === 'dark' ? 0 : 1})`);
+    },
+    async stopBackground() {
+      // What Firefox does to an idle event page (its own tests use the same call).
+      await chromeScope(`(async () => {
+        await WebExtensionPolicy.getByID('${GECKO_ID}').extension.terminateBackground({ disableResetIdleForTest: true });
+        return true;
+      })()`);
+    },
+    backgroundStarts: () => 0,
+    async reloadExtension() {
+      // Off and on again in about:addons: the reload a Firefox user can do (a temporary
+      // add-on's own Reload button restarts it without putting scripts into open tabs).
+      await chromeScope(`(async () => { const add = ${addon}; await add.disable(); await add.enable(); return true; })()`);
+      await backgroundRunning();
+    },
+    async upgradeTo(dir) {
+      // Installing the same id again is an update: Firefox keeps the add-on's data.
+      await browser.installExtension(resolve(dir));
+      await backgroundRunning();
+    },
+    badge: () =>
+      inExtensionPage(async () => {
+        const action = (globalThis as unknown as { browser: { action: PageChrome['action'] } }).browser.action;
+        return { text: await action.getBadgeText({}), title: await action.getTitle({}) };
+      }, null),
+    extensionRequests() {
+      if (!requests) throw new Error('extensionRequests needs recordNetwork and a closed browser');
+      return requests;
     },
     async close() {
       if (closed) return;
       closed = true;
+      if (options.recordNetwork) {
+        const seen = (await chromeScope('globalThis.frugalNetwork')) as { url: string; triggering: string; loading: string }[];
+        requests = seen.filter((request) => request.triggering.includes(extensionOrigin) || request.loading.includes(extensionOrigin)).map((request) => request.url);
+      }
       await browser.close();
     },
     dispose: () => rmSync(profileDir, { recursive: true, force: true }),
@@ -380,6 +614,7 @@ function puppeteerTab(page: PuppeteerPage): Tab {
     screenshot: async (path, options = {}) => {
       await page.screenshot({ path: path as `${string}.png`, fullPage: options.fullPage ?? false });
     },
+    mainThreadMs: () => Promise.resolve(null),
     close: () => page.close(),
   };
 }

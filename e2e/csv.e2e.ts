@@ -8,6 +8,7 @@ import { addSums, emptySums, type StoredEvent, sumsOf } from '../lib/event';
 import type { EventRecord } from '../lib/store/db';
 import { sampleHistory } from '../lib/views/__tests__/sample-history';
 import { BROWSERS, launch, type ExtensionBrowser, type Tab } from './browsers';
+import { clickExport, installProbe, timeGetAll, type ProbeWindow } from './csv-probe';
 import { seedHistory, startReplay, waitForAnswers, waitForEvents } from './harness';
 import { chatgptReplay } from './replay/chatgpt/site';
 import type { ReplayServer } from './server';
@@ -26,54 +27,6 @@ import type { ReplayServer } from './server';
  * click): the browsers' own download managers are not driven, so nothing is
  * written outside the test's directories.
  */
-
-/** What the tests reach inside the dashboard page. */
-interface CsvProbe {
-  blob?: Blob;
-  fileName?: string;
-  clickedAt?: number;
-  offeredAt?: number;
-  longestPause?: number;
-}
-interface ProbeWindow {
-  csvProbe: CsvProbe;
-}
-
-/** Catch the export's download in the page, and time it. */
-function installProbe(): void {
-  const probe: CsvProbe = {};
-  (window as unknown as ProbeWindow).csvProbe = probe;
-  const createObjectURL = URL.createObjectURL.bind(URL);
-  URL.createObjectURL = (object: Blob | MediaSource) => {
-    probe.blob = object as Blob;
-    probe.offeredAt = performance.now();
-    return createObjectURL(object);
-  };
-  HTMLAnchorElement.prototype.click = function recordDownload(this: HTMLAnchorElement) {
-    probe.fileName = this.download;
-  };
-}
-
-/** Click Export, with a heartbeat measuring the longest time the page could not run a task. */
-function clickExport(): void {
-  const probe = (window as unknown as ProbeWindow).csvProbe;
-  let last = performance.now();
-  probe.longestPause = 0;
-  const beat = setInterval(() => {
-    const now = performance.now();
-    probe.longestPause = Math.max(probe.longestPause ?? 0, now - last);
-    last = now;
-  }, 4);
-  const done = new MutationObserver(() => {
-    if (document.querySelector('[data-testid="csv-exported"]')) {
-      clearInterval(beat);
-      done.disconnect();
-    }
-  });
-  done.observe(document.body, { childList: true, subtree: true });
-  probe.clickedAt = performance.now();
-  document.querySelector<HTMLButtonElement>('[data-testid="csv-export-button"]')!.click();
-}
 
 /** Give the file picker a file, as a user choosing one would. */
 function chooseFile({ text, name }: { text: string; name: string }): void {
@@ -114,24 +67,6 @@ function chooseGeneratedFile(count: number): number {
   input.files = files.files;
   input.dispatchEvent(new Event('change', { bubbles: true }));
   return text.length;
-}
-
-/** A bare read of every event, in time order: the floor an export cannot beat. */
-async function timeGetAll(): Promise<{ ms: number; count: number }> {
-  const db = await new Promise<IDBDatabase>((resolve, reject) => {
-    const open = indexedDB.open('frugal');
-    open.onsuccess = () => resolve(open.result);
-    open.onerror = () => reject(open.error);
-  });
-  const started = performance.now();
-  const records = await new Promise<unknown[]>((resolve, reject) => {
-    const request = db.transaction('events').objectStore('events').index('at').getAll();
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
-  const ms = performance.now() - started;
-  db.close();
-  return { ms, count: records.length };
 }
 
 const READ_WITH_PYTHON = `

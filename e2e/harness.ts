@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { vi } from 'vitest';
 import { addSums, emptySums, type StoredEvent, sumsOf } from '../lib/event';
 import type { EventRecord, RollupRecord } from '../lib/store/db';
 import { rollupKey } from '../lib/store/rollups';
@@ -15,21 +14,34 @@ export async function startReplay(sites: readonly ReplaySite[]): Promise<{ serve
   return { server, origin: (host) => (port === 443 ? `https://${host}` : `https://${host}:${port}`) };
 }
 
+/**
+ * Retry `check` until it resolves (it throws while not yet true), every
+ * `intervalMs`, for at most `timeoutMs`; then rethrow its last error. Like
+ * vitest's vi.waitFor, but usable outside a test run (the benchmarks).
+ */
+export async function eventually<T>(check: () => Promise<T>, timeoutMs: number, intervalMs = 200): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() >= deadline) throw error;
+      await new Promise((done) => setTimeout(done, intervalMs));
+    }
+  }
+}
+
 /** Wait until the stored events satisfy `ready`, and return them. */
-export async function waitForEvents(
+export function waitForEvents(
   browser: ExtensionBrowser,
   ready: (events: EventRecord[]) => boolean,
   timeoutMs = 20_000,
 ): Promise<EventRecord[]> {
-  let events: EventRecord[] = [];
-  await vi.waitFor(
-    async () => {
-      events = await browser.readStore('events');
-      if (!ready(events)) throw new Error(`stored events not ready yet: ${JSON.stringify(events)}`);
-    },
-    { timeout: timeoutMs, interval: 200 },
-  );
-  return events;
+  return eventually(async () => {
+    const events = await browser.readStore('events');
+    if (!ready(events)) throw new Error(`stored events not ready yet: ${JSON.stringify(events)}`);
+    return events;
+  }, timeoutMs);
 }
 
 /** What the replay page recorded about the answer it received, from its DOM. */
