@@ -6,8 +6,9 @@ import { useWords } from './words';
 export function BudgetProgress({ budget, week }: { budget: Budget; week: Aggregate }) {
   const { t, format } = useWords();
   const used = budget.unit === 'prompts' ? week.prompts : week.total.co2g.central;
+  // Grams carry their unit as everywhere else ("12 g CO₂e"); the prompts line names its unit itself.
   const show = (value: number) =>
-    budget.unit === 'prompts' ? format.count(value) : `${format.amount('co2', value)}`;
+    budget.unit === 'prompts' ? format.count(value) : `${format.amount('co2', value)} ${t('common.co2Unit')}`;
   const over = used - budget.perWeek;
   return (
     <section class="card stack" data-testid="budget">

@@ -1,5 +1,6 @@
 import type { JSX } from 'preact';
 import { type Block, type Inline, parseMarkdown } from './markdown';
+import { useWords } from './words';
 
 function InlineText({ parts }: { parts: readonly Inline[] }) {
   return (
@@ -30,7 +31,12 @@ function InlineText({ parts }: { parts: readonly Inline[] }) {
 
 type HeadingTag = 'h2' | 'h3' | 'h4' | 'h5' | 'h6';
 
-function BlockView({ block, shift, index }: { block: Block; shift: number; index: number }) {
+/**
+ * `number` counts the blocks of the same kind from 1 ("Table 3" is the
+ * document's third table): it names the focusable code and table boxes.
+ */
+function BlockView({ block, shift, number }: { block: Block; shift: number; number: number }) {
+  const { t, format } = useWords();
   switch (block.type) {
     case 'heading': {
       const Tag = `h${Math.min(6, block.level + shift)}` as HeadingTag;
@@ -58,13 +64,13 @@ function BlockView({ block, shift, index }: { block: Block; shift: number; index
       );
     case 'code':
       return (
-        <pre tabIndex={0} aria-label={`code ${index}`}>
+        <pre tabIndex={0} aria-label={t('markdown.code', { number: format.count(number) })}>
           <code>{block.text}</code>
         </pre>
       );
     case 'table':
       return (
-        <div class="table-scroll" tabIndex={0} role="region" aria-label={`table ${index}`}>
+        <div class="table-scroll" tabIndex={0} role="region" aria-label={t('markdown.table', { number: format.count(number) })}>
           <table>
             <thead>
               <tr>
@@ -102,11 +108,14 @@ function BlockView({ block, shift, index }: { block: Block; shift: number; index
  * fits under the page's own (a "#" under the page's h2 becomes an h3).
  */
 export function Markdown({ source, shift = 0 }: { source: string; shift?: number }): JSX.Element {
+  const seen = new Map<Block['type'], number>();
   return (
     <div class="markdown">
-      {parseMarkdown(source).map((block, index) => (
-        <BlockView key={index} block={block} shift={shift} index={index} />
-      ))}
+      {parseMarkdown(source).map((block, index) => {
+        const number = (seen.get(block.type) ?? 0) + 1;
+        seen.set(block.type, number);
+        return <BlockView key={index} block={block} shift={shift} number={number} />;
+      })}
     </div>
   );
 }

@@ -23,11 +23,28 @@ export const BUDGET_UNITS = ['prompts', 'co2g'] as const;
 /** No one sends a million prompts a week; a larger number is a typo. */
 export const MAX_BUDGET = 1_000_000;
 
-const BudgetSchema = v.object({
-  unit: v.picklist(BUDGET_UNITS),
-  perWeek: v.pipe(v.number(), v.finite(), v.gtValue(0), v.maxValue(MAX_BUDGET)),
-});
+const BudgetSchema = v.pipe(
+  v.object({
+    unit: v.picklist(BUDGET_UNITS),
+    perWeek: v.pipe(v.number(), v.finite(), v.gtValue(0), v.maxValue(MAX_BUDGET)),
+  }),
+  // Prompts are counted whole. Earlier versions let "2.5" be saved: rounded (to 1 at least), not dropped.
+  v.transform((budget) => (budget.unit === 'prompts' ? { ...budget, perWeek: Math.max(1, Math.round(budget.perWeek)) } : budget)),
+);
 export type Budget = v.InferOutput<typeof BudgetSchema>;
+
+/**
+ * The weekly limit typed in the settings, or null when it is not one: a
+ * number above zero and at most MAX_BUDGET; for prompts, a whole number
+ * (grams of CO2e may have decimals).
+ */
+export function budgetAmount(unit: Budget['unit'], typed: string): number | null {
+  if (typed.trim() === '') return null;
+  const value = Number(typed);
+  if (!Number.isFinite(value) || value <= 0 || value > MAX_BUDGET) return null;
+  if (unit === 'prompts' && !Number.isInteger(value)) return null;
+  return value;
+}
 
 export const DEFAULT_SETTINGS = {
   region: 'provider',

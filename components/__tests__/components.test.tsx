@@ -16,6 +16,7 @@ import { testTranslator } from '../../lib/views/__tests__/translators';
 import { BudgetProgress } from '../BudgetProgress';
 import { DayChart } from '../DayChart';
 import { EventList } from '../EventList';
+import { Markdown } from '../Markdown';
 import { centralPosition } from '../RangeBar';
 import { BudgetSetting } from '../settings/BudgetSetting';
 import { SettingsPanel, type SettingsPanelProps } from '../settings/SettingsPanel';
@@ -77,6 +78,23 @@ describe('BudgetProgress', () => {
     root = await mount(<BudgetProgress budget={{ unit: 'prompts', perWeek: 20 }} week={week} />);
     expect(textOf(root.querySelector('p:last-child'))).toBe('Over budget by 10.');
     expect(root.querySelector('progress')!.getAttribute('value')).toBe('20');
+  });
+
+  it('gives a CO₂e budget in grams of CO₂e on every line, in both languages', async () => {
+    const week = weekOf(events.slice(0, 30));
+    const used = week.total.co2g.central;
+    const format = createFormat('en-US');
+    let root = await mount(<BudgetProgress budget={{ unit: 'co2g', perWeek: used + 40 }} week={week} />);
+    const grams = (value: number) => format.amount('co2', value).replace(/\u00a0/g, ' ');
+    const [line, left] = [...root.querySelectorAll('p')].map(textOf);
+    expect(line).toBe(`${grams(used)} CO₂e of ${grams(used + 40)} CO₂e this week`);
+    expect(left).toBe('40 g CO₂e left.');
+    root = await mount(<BudgetProgress budget={{ unit: 'co2g', perWeek: used - 3 }} week={week} />);
+    expect(textOf(root.querySelector('p:last-child'))).toBe('Over budget by 3 g CO₂e.');
+    provideWords({ ...(await testTranslator('es')), format: createFormat('es-ES') });
+    root = await mount(<BudgetProgress budget={{ unit: 'co2g', perWeek: used + 40 }} week={week} />);
+    expect(textOf(root.querySelector('p:last-child'))).toBe('Quedan 40 g CO₂e.');
+    expect(textOf(root.querySelector('p'))).toMatch(/^\S+ k?g CO₂e de \S+ k?g CO₂e esta semana$/);
   });
 });
 
@@ -185,6 +203,64 @@ describe('BudgetSetting', () => {
     expect(onChange.mock.calls).toEqual([[{ unit: 'co2g', perWeek: 40 }]]);
     await act(() => radio('none').click());
     expect(onChange).toHaveBeenLastCalledWith(null);
+  });
+
+  async function typeInto(root: HTMLElement, typed: string): Promise<void> {
+    const amount = root.querySelector('input[type="number"]') as HTMLInputElement;
+    amount.value = typed;
+    await act(() => {
+      amount.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+  }
+
+  it('takes only a whole number of prompts, and says so next to the field', async () => {
+    const onChange = vi.fn();
+    const root = await mount(<BudgetSetting budget={{ unit: 'prompts', perWeek: 50 }} onChange={onChange} />);
+    const amount = root.querySelector('input[type="number"]') as HTMLInputElement;
+    expect(amount.getAttribute('step')).toBe('1');
+    expect(root.querySelector('#budget-invalid')).toBeNull();
+    for (const typed of ['2.5', '0.4', '1e-1']) {
+      await typeInto(root, typed);
+      expect(amount.getAttribute('aria-invalid')).toBe('true');
+      expect(amount.getAttribute('aria-describedby')).toBe('budget-invalid');
+      expect(textOf(root.querySelector('#budget-invalid'))).toBe('Enter a whole number of prompts, from 1 to 1,000,000.');
+    }
+    expect(onChange).not.toHaveBeenCalled();
+    await typeInto(root, '3');
+    expect(root.querySelector('#budget-invalid')).toBeNull();
+    expect(onChange.mock.calls).toEqual([[{ unit: 'prompts', perWeek: 3 }]]);
+    // A fraction typed for grams is refused once the unit becomes prompts.
+    await act(() => (root.querySelector('input[value="co2g"]') as HTMLInputElement).click());
+    await typeInto(root, '2.5');
+    await act(() => (root.querySelector('input[value="prompts"]') as HTMLInputElement).click());
+    expect(onChange.mock.calls.slice(1)).toEqual([[{ unit: 'co2g', perWeek: 3 }], [{ unit: 'co2g', perWeek: 2.5 }]]);
+    expect(textOf(root.querySelector('#budget-invalid'))).toBe('Enter a whole number of prompts, from 1 to 1,000,000.');
+  });
+
+  it('keeps decimals in a CO₂e budget, and words the errors in Spanish too', async () => {
+    provideWords({ ...(await testTranslator('es')), format: createFormat('es-ES') });
+    const onChange = vi.fn();
+    const root = await mount(<BudgetSetting budget={{ unit: 'co2g', perWeek: 40 }} onChange={onChange} />);
+    expect((root.querySelector('input[type="number"]') as HTMLInputElement).getAttribute('step')).toBe('any');
+    await typeInto(root, '12.5');
+    expect(onChange).toHaveBeenLastCalledWith({ unit: 'co2g', perWeek: 12.5 });
+    await typeInto(root, '0');
+    expect(textOf(root.querySelector('#budget-invalid'))).toBe('Escribe un número de gramos mayor que cero, hasta 1.000.000.');
+    await act(() => (root.querySelector('input[value="prompts"]') as HTMLInputElement).click());
+    await typeInto(root, '7.5');
+    expect(textOf(root.querySelector('#budget-invalid'))).toBe('Escribe un número entero de prompts, de 1 a 1.000.000.');
+    expect(onChange.mock.calls).toEqual([[{ unit: 'co2g', perWeek: 12.5 }]]);
+  });
+});
+
+describe('Markdown', () => {
+  const source = ['# Title', '', '```', 'a = 1', '```', '', '| A | B |', '| --- | --- |', '| 1 | 2 |', '', '    b = 2', '', '| C |', '| --- |', '| 3 |'].join('\n');
+  const labels = (root: HTMLElement) => [...root.querySelectorAll('[aria-label]')].map((box) => box.getAttribute('aria-label'));
+
+  it('names its code and table boxes in the page language, each kind numbered from 1', async () => {
+    expect(labels(await mount(<Markdown source={source} />))).toEqual(['Code block 1', 'Table 1', 'Code block 2', 'Table 2']);
+    provideWords({ ...(await testTranslator('es')), format: createFormat('es-ES') });
+    expect(labels(await mount(<Markdown source={source} />))).toEqual(['Bloque de código 1', 'Tabla 1', 'Bloque de código 2', 'Tabla 2']);
   });
 });
 

@@ -1,20 +1,25 @@
 import { useState } from 'preact/hooks';
-import { type Budget, MAX_BUDGET } from '../../lib/settings';
+import { type Budget, budgetAmount, MAX_BUDGET } from '../../lib/settings';
 import { useWords } from '../words';
 
 type Unit = Budget['unit'] | 'none';
 
-/** An optional weekly limit in prompts or grams of CO2e; saved as soon as the number is valid. */
+/**
+ * An optional weekly limit in prompts (a whole number) or grams of CO2e (decimals allowed);
+ * saved as soon as the number is valid, else an inline error says what is expected.
+ */
 export function BudgetSetting({ budget, onChange }: { budget: Budget | null; onChange: (budget: Budget | null) => void }) {
-  const { t } = useWords();
+  const { t, format } = useWords();
   const [unit, setUnit] = useState<Unit>(budget?.unit ?? 'none');
   const [amount, setAmount] = useState(budget ? String(budget.perWeek) : '');
-  const value = Number(amount);
-  const valid = amount !== '' && Number.isFinite(value) && value > 0 && value <= MAX_BUDGET;
+  const valid = unit === 'none' || budgetAmount(unit, amount) !== null;
   const save = (nextUnit: Unit, nextAmount: string) => {
-    const number = Number(nextAmount);
-    if (nextUnit === 'none') onChange(null);
-    else if (nextAmount !== '' && Number.isFinite(number) && number > 0 && number <= MAX_BUDGET) onChange({ unit: nextUnit, perWeek: number });
+    if (nextUnit === 'none') {
+      onChange(null);
+      return;
+    }
+    const perWeek = budgetAmount(nextUnit, nextAmount);
+    if (perWeek !== null) onChange({ unit: nextUnit, perWeek });
   };
   const radio = (value: Unit, label: string) => (
     <label class="choice">
@@ -43,10 +48,10 @@ export function BudgetSetting({ budget, onChange }: { budget: Budget | null; onC
           <span>{t('settings.budgetAmount')}</span>
           <input
             type="number"
-            min="1"
+            min={unit === 'prompts' ? '1' : '0'}
             max={MAX_BUDGET}
-            step="1"
-            inputMode="numeric"
+            step={unit === 'prompts' ? '1' : 'any'}
+            inputMode={unit === 'prompts' ? 'numeric' : 'decimal'}
             value={amount}
             aria-invalid={!valid}
             aria-describedby={valid ? undefined : 'budget-invalid'}
@@ -60,7 +65,7 @@ export function BudgetSetting({ budget, onChange }: { budget: Budget | null; onC
       )}
       {unit !== 'none' && !valid && (
         <p id="budget-invalid" class="warning small">
-          {t('settings.budgetInvalid')}
+          {t(unit === 'prompts' ? 'settings.budgetInvalidPrompts' : 'settings.budgetInvalidCo2', { max: format.count(MAX_BUDGET) })}
         </p>
       )}
     </fieldset>

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_SETTINGS, parseSettings, readSettings, SETTINGS_KEY, watchSettings, writeSettings } from '../settings';
+import { budgetAmount, DEFAULT_SETTINGS, MAX_BUDGET, parseSettings, readSettings, SETTINGS_KEY, watchSettings, writeSettings } from '../settings';
 
 describe('settings', () => {
   it('reads the defaults when nothing is stored', async () => {
@@ -28,6 +28,21 @@ describe('settings', () => {
     });
     expect(parseSettings('garbage')).toEqual(DEFAULT_SETTINGS);
     expect(parseSettings(null)).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('counts a prompt budget in whole prompts: a stored fraction is rounded, grams keep their decimals', () => {
+    expect(parseSettings({ budget: { unit: 'prompts', perWeek: 2.5 } }).budget).toEqual({ unit: 'prompts', perWeek: 3 });
+    expect(parseSettings({ budget: { unit: 'prompts', perWeek: 0.2 } }).budget).toEqual({ unit: 'prompts', perWeek: 1 });
+    expect(parseSettings({ budget: { unit: 'co2g', perWeek: 2.5 } }).budget).toEqual({ unit: 'co2g', perWeek: 2.5 });
+  });
+
+  it('accepts as a typed weekly limit only a whole number of prompts, or grams above zero', () => {
+    expect(['1', '40', ' 7 ', String(MAX_BUDGET)].map((typed) => budgetAmount('prompts', typed))).toEqual([1, 40, 7, MAX_BUDGET]);
+    for (const typed of ['', ' ', '0', '-3', '2.5', '0.5', 'abc', 'Infinity', String(MAX_BUDGET + 1)]) {
+      expect([typed, budgetAmount('prompts', typed)]).toEqual([typed, null]);
+    }
+    expect(['0.5', '2.5', '40'].map((typed) => budgetAmount('co2g', typed))).toEqual([0.5, 2.5, 40]);
+    for (const typed of ['', '0', '-1', 'abc', String(MAX_BUDGET + 0.5)]) expect([typed, budgetAmount('co2g', typed)]).toEqual([typed, null]);
   });
 
   it('stores disabled sites once each, in a stable order', () => {

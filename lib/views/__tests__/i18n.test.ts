@@ -59,6 +59,14 @@ describe('shipped languages', () => {
     for (const key of Object.keys(en)) expect([key, shape(es[key]!.message)]).toEqual([key, shape(en[key]!.message)]);
   });
 
+  it('leave no message empty in either language', async () => {
+    for (const language of ['en', 'es'] as const) {
+      const messages = await shippedMessages(language);
+      const empty = Object.keys(messages).filter((key) => messages[key]!.message.trim() === '');
+      expect([language, empty]).toEqual([language, []]);
+    }
+  });
+
   it('use only names the browser accepts', async () => {
     for (const key of Object.keys(await shippedMessages('en'))) expect(key).toMatch(/^[A-Za-z0-9_]+$/);
   });
