@@ -351,6 +351,7 @@ function netLogRequests(file: string): { url: string; initiator: string; isolati
 }
 
 function playwrightTab(page: PlaywrightPage): Tab {
+  let metricsSession: Promise<CDPSession> | undefined;
   return {
     goto: async (url) => {
       await page.goto(url);
@@ -370,14 +371,16 @@ function playwrightTab(page: PlaywrightPage): Tab {
       await page.screenshot({ path, fullPage: options.fullPage ?? false, animations: 'disabled' });
     },
     mainThreadMs: async () => {
-      const session = await page.context().newCDPSession(page);
-      try {
-        await session.send('Performance.enable');
-        const { metrics } = await session.send('Performance.getMetrics');
-        return 1000 * (metrics.find((metric) => metric.name === 'TaskDuration')?.value ?? Number.NaN);
-      } finally {
-        await session.detach();
-      }
+      // One session for the tab's life: the metrics count from its Performance.enable.
+      metricsSession ??= page
+        .context()
+        .newCDPSession(page)
+        .then(async (session) => {
+          await session.send('Performance.enable');
+          return session;
+        });
+      const { metrics } = await (await metricsSession).send('Performance.getMetrics');
+      return 1000 * (metrics.find((metric) => metric.name === 'TaskDuration')?.value ?? Number.NaN);
     },
     close: () => page.close(),
   };

@@ -17,7 +17,6 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { performance } from 'node:perf_hooks';
-import type { StoredEvent } from '../lib/event';
 import { EventEstimator } from '../lib/csv/estimates';
 import { exportCsv } from '../lib/csv/export';
 import { readImportText, writeImport } from '../lib/csv/import';
@@ -26,19 +25,7 @@ import { DEFAULT_BATCH_SIZE } from '../lib/store/batches';
 import { openFrugalDb, type FrugalDb } from '../lib/store/db';
 import { toStoredEvent } from '../lib/store/events';
 import { importEvents } from '../lib/store/import';
-import { sampleHistory } from '../lib/views/__tests__/sample-history';
-
-/**
- * The tests' realistic history (the sites, models, task mix and token spread
- * of a heavy user), dense enough to reach `count` events in three years.
- */
-function history(count: number): StoredEvent[] {
-  const days = 3 * 365;
-  const perWeekday = Math.ceil((count / days) * 1.4);
-  const events = sampleHistory({ now: Date.UTC(2026, 10, 1), days, perWeekday });
-  if (events.length < count) throw new Error(`the sample history has only ${events.length} events`);
-  return events.slice(0, count);
-}
+import { sampleHistoryOf } from '../lib/views/__tests__/sample-history';
 
 async function timed<T>(work: () => Promise<T>): Promise<{ result: T; ms: number }> {
   const start = performance.now();
@@ -69,7 +56,7 @@ async function main(): Promise<void> {
   const count = Number(process.argv[2] ?? 100_000);
   if (!Number.isInteger(count) || count < 1) throw new Error('events must be a positive integer');
   const db: FrugalDb = await openFrugalDb();
-  const seeded = await timed(() => importEvents(db, history(count)));
+  const seeded = await timed(() => importEvents(db, sampleHistoryOf(count, Date.UTC(2026, 10, 1))));
 
   const rawRead = await timed(() => db.getAllFromIndex('events', 'at'));
   const estimator = new EventEstimator('provider');

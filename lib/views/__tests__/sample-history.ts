@@ -164,3 +164,14 @@ export async function storeEvents(db: FrugalDb, events: readonly StoredEvent[]):
     await storeMeasurements(db, site, siteEvents.map(({ site: _site, ...measurement }) => measurement));
   }
 }
+
+/**
+ * The last `count` events of a three-year history dense enough to hold them,
+ * ending at `now` (so this week has its share): a large history for the benchmarks.
+ */
+export function sampleHistoryOf(count: number, now: number): StoredEvent[] {
+  const days = 3 * 365;
+  const events = sampleHistory({ now, days, perWeekday: Math.ceil((count / days) * 1.4) });
+  if (events.length < count) throw new Error(`the sample history has only ${events.length} events`);
+  return events.slice(events.length - count);
+}
