@@ -2,7 +2,7 @@ import type { FrugalDb } from '../store/db';
 import { applyToRollup } from '../store/rollups';
 
 /**
- * Deleting history, in the background (the single writer). Events leave with
+ * Deleting history, in the background (which makes every capture and deletion). Events leave with
  * their share of their day's rollup, as `deleteEvent` does, so the rollups
  * always equal the sum of the events that remain.
  */

@@ -1,5 +1,5 @@
 /**
- * The CSV columns. CONTRACT (design.md "CSV columns", README "CSV format"):
+ * The CSV columns. CONTRACT (the CSV columns of the design, documented in README "CSV format"):
  * people's spreadsheets and scripts rely on these names and this order, so
  * change them only on purpose, with a CHANGELOG entry.
  *

@@ -3,7 +3,10 @@ import type { MeasurementSums, StoredEvent } from '../event';
 import type { SiteHealth } from '../health';
 
 /**
- * The IndexedDB schema. Only the background writes; extension pages read.
+ * The IndexedDB schema. Captures, deletions and retention are written by the
+ * background; a CSV import is the one write made from an extension page (the
+ * dashboard), in a single transaction that follows the same merge rule
+ * (lib/store/import.ts). IndexedDB serialises the two writers' transactions.
  *
  * Migrations: `upgrade` runs cumulative `if (oldVersion < N)` steps. Never delete
  * or recreate a store, never remove a step; each is tested from a fixture of
