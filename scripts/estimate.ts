@@ -29,9 +29,48 @@ const USAGE = `Usage: npm run -s estimate -- --model ID --input-tokens N --outpu
   --model       the site's model id (e.g. gpt-4o, claude-sonnet-4-5-20250929, deepseek-chat)
   --site        ${SITE_IDS.join(', ')}; omit for a bare request with no hidden context
   --region      grid for CO2e and off-site water: a country code (USA, FRA, ...), WORLD, or provider (default)
-  --task        ${TASKS.join(', ')} (default chat); picks the simpler alternative`;
+  --task        ${TASKS.join(', ')} (default chat; image for --kind image or video); picks the simpler alternative
+  --images      images (or clips) generated, for --kind image or video only (default 1 there)`;
 
 class InputError extends Error {}
+
+const OPTIONS = {
+  model: { type: 'string' },
+  'input-tokens': { type: 'string' },
+  'output-tokens': { type: 'string' },
+  'reasoning-tokens': { type: 'string' },
+  kind: { type: 'string' },
+  images: { type: 'string' },
+  region: { type: 'string' },
+  task: { type: 'string' },
+  site: { type: 'string' },
+  help: { type: 'boolean' },
+} as const;
+
+/**
+ * parseArgs refuses a value that starts with a dash (`--output-tokens -5`)
+ * with a message about ambiguity. Join such a value to its option
+ * (`--output-tokens=-5`) so the option's own check can say what is wrong,
+ * unless it is itself one of our options (then the value is missing).
+ */
+function joinDashValues(argv: readonly string[]): string[] {
+  const joined: string[] = [];
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i]!;
+    const name = arg.startsWith('--') && !arg.includes('=') ? arg.slice(2) : null;
+    const option = name !== null && Object.hasOwn(OPTIONS, name) ? OPTIONS[name as keyof typeof OPTIONS] : null;
+    const next = argv[i + 1];
+    if (option?.type !== 'string' || next === undefined || !next.startsWith('-')) {
+      joined.push(arg);
+      continue;
+    }
+    const nextName = next.startsWith('--') ? next.slice(2).split('=')[0]! : '';
+    if (Object.hasOwn(OPTIONS, nextName)) throw new InputError(`${arg} needs a value`);
+    joined.push(`${arg}=${next}`);
+    i += 1;
+  }
+  return joined;
+}
 
 function count(name: string, raw: string | undefined, max: number, fallback?: number): number {
   if (raw === undefined) {
@@ -40,7 +79,7 @@ function count(name: string, raw: string | undefined, max: number, fallback?: nu
   }
   const value = Number(raw);
   if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(value) || value > max) {
-    throw new InputError(`--${name} must be a whole number from 0 to ${max}, got "${raw}"`);
+    throw new InputError(`--${name} must be a whole number ≥ 0 (at most ${max}), got "${raw}"`);
   }
   return value;
 }
@@ -113,28 +152,13 @@ function describeMedia(media: ResolvedMedia) {
 }
 
 function run(argv: string[]): string {
-  const { values } = parseArgs({
-    args: argv,
-    strict: true,
-    allowPositionals: false,
-    options: {
-      model: { type: 'string' },
-      'input-tokens': { type: 'string' },
-      'output-tokens': { type: 'string' },
-      'reasoning-tokens': { type: 'string' },
-      kind: { type: 'string' },
-      images: { type: 'string' },
-      region: { type: 'string' },
-      task: { type: 'string' },
-      site: { type: 'string' },
-      help: { type: 'boolean' },
-    },
-  });
+  const { values } = parseArgs({ args: joinDashValues(argv), strict: true, allowPositionals: false, options: OPTIONS });
   if (values.help) return USAGE;
   if (values.model === undefined || values.model.trim() === '') throw new InputError('--model is required');
 
   const kind = oneOf<Kind>('kind', values.kind, KINDS, 'text') as Kind;
-  const task = oneOf<Task>('task', values.task, TASKS, 'chat') as Task;
+  // The extension stores every image or video prompt under the task `image` (lib/capture/turn.ts).
+  const task = oneOf<Task>('task', values.task, TASKS, kind === 'text' ? 'chat' : 'image') as Task;
   const site = oneOf<SiteId>('site', values.site, SITE_IDS, null);
   const inputTokens = count('input-tokens', values['input-tokens'], LIMITS.tokens);
   const sums: MeasurementSums = {
@@ -147,6 +171,9 @@ function run(argv: string[]): string {
     reasoningTokens: count('reasoning-tokens', values['reasoning-tokens'], LIMITS.tokens, 0),
     images: count('images', values.images, LIMITS.images, kind === 'text' ? 0 : 1),
   };
+  if (kind === 'text' && sums.images > 0) {
+    throw new InputError('--images counts generated images or clips: use it with --kind image or --kind video, not text');
+  }
   const options: EstimateOptions = { region: regionOption(values.region) };
   const key = { site, model: values.model, kind, task };
   const estimate = estimateGroup(key, sums, options);

@@ -28,23 +28,31 @@ export const MEDIA_FAMILIES: Readonly<Record<MediaFamilyId, MediaFamily>> = {
   diffusion: {
     id: 'diffusion',
     kind: 'image',
-    // Luccioni et al. (2024): median 1.35 Wh, mean 2.9 Wh per image over the
-    // image-generation models they measured (A100, unbatched). The low end
-    // follows MIT Technology Review's 0.63 Wh for SD3-Medium at 1024 px (2025),
-    // halved for the batching that commercial services use.
-    whPerItem: range(0.3, 1.35, 3),
+    // central: Luccioni et al. (2024) median, 1.35 Wh per image over the
+    // image-generation models they measured (A100, unbatched; mean 2.9 Wh).
+    // high: the worst model they measured, stable-diffusion-xl-base-1.0 at
+    // 11.49 Wh (11.49 kWh per 1,000 images), so that SDXL's own measurement
+    // is inside and an undisclosed model may be as costly as the costliest
+    // measured one (Bertazzini et al. 2025 measured models up to 46x apart).
+    // low: MIT Technology Review's 0.63 Wh for SD3-Medium at 1024 px (2025),
+    // halved for the batching commercial services use; the halving is our
+    // assumption [I].
+    whPerItem: range(0.3, 1.35, 11.49),
     referencePixels: ONE_MEGAPIXEL,
-    sources: ['luccioni2024', 'mitTechReview2025'],
-    note: 'Latent diffusion models (Midjourney, DALL-E 3, Imagen, Firefly, Ideogram, Flux, Leonardo, MAI-Image-1).',
+    sources: ['luccioni2024', 'mitTechReview2025', 'bertazzini2025', 'frugalAssumption'],
+    note: 'Latent diffusion models (Midjourney, DALL-E 3, Imagen, Firefly, Ideogram, Flux, Leonardo, SDXL, MAI-Image-1).',
   },
   'diffusion-small': {
     id: 'diffusion-small',
     kind: 'image',
-    // MIT Technology Review (2025): SD3-Medium (2B) 1024 px image 0.63 Wh; the
-    // span runs from distilled few-step models to Luccioni's median.
+    // central: MIT Technology Review (2025), SD3-Medium (2B) 1024 px image
+    // 0.63 Wh; high: Luccioni's median over models (1.35 Wh). low 0.1 Wh is
+    // our assumption [I] for distilled few-step models (SD-Turbo runs 1-4
+    // denoising steps where SD3-Medium runs about 28): about a sixth of
+    // SD3-Medium's figure, since no distilled model's energy is published.
     whPerItem: range(0.1, 0.63, 1.35),
     referencePixels: ONE_MEGAPIXEL,
-    sources: ['mitTechReview2025', 'luccioni2024'],
+    sources: ['mitTechReview2025', 'luccioni2024', 'frugalAssumption'],
     note: 'Small or distilled diffusion models (Stable Diffusion 1.x-3 Medium, turbo variants).',
   },
   'multimodal-llm': {
@@ -53,7 +61,7 @@ export const MEDIA_FAMILIES: Readonly<Record<MediaFamilyId, MediaFamily>> = {
     // No measurement is published for images drawn token by token by a large
     // multimodal transformer. Central: Luccioni's median; high: the worst
     // image Luccioni et al. measured (SDXL, 11.49 Wh), since these models
-    // are frontier-sized.
+    // are frontier-sized; low: the diffusion family's low (0.3 Wh) [I].
     whPerItem: range(0.3, 1.35, 11.49),
     referencePixels: ONE_MEGAPIXEL,
     sources: ['luccioni2024', 'frugalAssumption'],
@@ -62,9 +70,12 @@ export const MEDIA_FAMILIES: Readonly<Record<MediaFamilyId, MediaFamily>> = {
   video: {
     id: 'video',
     kind: 'video',
-    // Published figures per short clip run from ~20 Wh to ~944 Wh (MIT
-    // Technology Review 2025: a 5-second clip from an open model); no
-    // commercial provider publishes one. Central: geometric mean of the span.
+    // high: MIT Technology Review (2025) measured ~944 Wh for a 5-second
+    // clip from an open model, rounded up to 1,000 Wh; no commercial
+    // provider publishes a figure. low 20 Wh: the bottom of the ~20 to
+    // >1,000 Wh span in our research notes, for short low-resolution clips
+    // from smaller models; it has no single source and is our assumption [I].
+    // Central: geometric mean of the span.
     whPerItem: span(20, 1000),
     referencePixels: null,
     sources: ['mitTechReview2025', 'frugalAssumption'],

@@ -42,6 +42,12 @@ interface RowBase {
   readonly sources: readonly SourceId[];
   /** Year of the estimate the row relies on. */
   readonly year: number;
+  /**
+   * Published weights that any site can serve itself. On a site that hosts
+   * open models (SiteProfile.openModelHosting) such a row takes the site's
+   * hosting instead of `hosting`, which is where its maker serves it.
+   */
+  readonly openWeights?: true;
   readonly note?: string;
 }
 
@@ -73,8 +79,10 @@ function dense(low: number, high = low): Parameters {
   return { total: size, active: size };
 }
 
-/** Unknown sizes get the frontier chat class (GPT-4o, Sonnet, Flash: 440B, 10-30% active) pushed out 2x. */
-const FRONTIER_GUESS = widenParameters(moe(440, 44, 132), 2);
+/** The frontier chat class: GPT-4o, Claude Sonnet and Gemini 2.x Flash share this EcoLogits estimate (2025). */
+const FRONTIER_CLASS = moe(440, 44, 132);
+/** A named model of undisclosed size: the frontier chat class pushed out 2x [I]. */
+const FRONTIER_GUESS = widenParameters(FRONTIER_CLASS, 2);
 
 /** Row constructors keep each id as a literal type, so aliases can only name rows that exist. */
 function text<const Id extends string>(row: Omit<TextModelRow, 'kind' | 'id'> & { id: Id }): TextModelRow & { id: Id } {
@@ -92,6 +100,7 @@ const ESTIMATED: readonly SourceId[] = ['ecologitsModels'];
 
 export const MODEL_ROWS = [
   // --- OpenAI (EcoLogits estimates, 2025) ---
+  text({ id: 'gpt-4.5', name: 'GPT-4.5', provider: 'openai', params: moe(1760, 176, 528), hosting: 'azure', sources: ['gpt45Launch2025', 'ecologitsModels', 'frugalAssumption'], year: 2025, note: 'Size not disclosed; OpenAI called it its largest chat model (February 2025): priced as GPT-4, the largest EcoLogits estimate short of Pro [I].' }),
   text({ id: 'gpt-4', name: 'GPT-4', provider: 'openai', params: moe(1760, 176, 528), hosting: 'azure', sources: ESTIMATED, year: 2025 }),
   text({ id: 'gpt-4o', name: 'GPT-4o', provider: 'openai', params: moe(440, 44, 132), hosting: 'azure', sources: ESTIMATED, year: 2025 }),
   text({ id: 'gpt-4o-mini', name: 'GPT-4o mini', provider: 'openai', params: dense(8, 28), hosting: 'azure', sources: ESTIMATED, year: 2025 }),
@@ -116,22 +125,25 @@ export const MODEL_ROWS = [
   text({ id: 'gemini-3-pro', name: 'Gemini 3 Pro', provider: 'google', params: moe(1200, 120, 360), hosting: 'google', sources: ESTIMATED, year: 2025 }),
   text({ id: 'gemini-3-flash', name: 'Gemini 3 Flash', provider: 'google', params: moe(300, 100, 300), hosting: 'google', sources: ESTIMATED, year: 2025 }),
   // --- Mistral (model cards; Medium is an EcoLogits estimate, 2025) ---
-  text({ id: 'mistral-large', name: 'Mistral Large 2', provider: 'mistral', params: dense(123), hosting: 'mistral', sources: ['mistralModels2025'], year: 2025 }),
+  text({ id: 'mistral-large', name: 'Mistral Large 2', provider: 'mistral', params: dense(123), hosting: 'mistral', openWeights: true, sources: ['mistralModels2025'], year: 2025 }),
   text({ id: 'mistral-medium', name: 'Mistral Medium / Magistral Medium', provider: 'mistral', params: dense(70, 120), hosting: 'mistral', sources: ESTIMATED, year: 2025 }),
-  text({ id: 'mistral-small', name: 'Mistral Small', provider: 'mistral', params: dense(23.6), hosting: 'mistral', sources: ['mistralModels2025'], year: 2025 }),
+  text({ id: 'mistral-small', name: 'Mistral Small', provider: 'mistral', params: dense(23.6), hosting: 'mistral', openWeights: true, sources: ['mistralModels2025'], year: 2025 }),
   // --- Open-weight models with published architectures ---
-  text({ id: 'deepseek-v3', name: 'DeepSeek V3 / R1 (DeepThink)', provider: 'deepseek', params: { total: exactly(671), active: exactly(37) }, hosting: 'china', sources: ['deepseek2024'], year: 2024, note: 'R1 (DeepThink) shares V3\'s architecture; its thinking is priced through reasoning tokens.' }),
-  text({ id: 'llama-4-maverick', name: 'Llama 4 Maverick', provider: 'meta', params: { total: exactly(400), active: exactly(17) }, hosting: 'unknown', sources: ['llama2025'], year: 2025 }),
-  text({ id: 'llama-4-scout', name: 'Llama 4 Scout', provider: 'meta', params: { total: exactly(109), active: exactly(17) }, hosting: 'unknown', sources: ['llama2025'], year: 2025 }),
-  text({ id: 'kimi-k2', name: 'Kimi K2', provider: 'moonshot', params: { total: exactly(1000), active: exactly(32) }, hosting: 'unknown', sources: ['kimi2025'], year: 2025 }),
-  text({ id: 'command-a', name: 'Cohere Command A', provider: 'cohere', params: dense(111), hosting: 'unknown', sources: ['cohere2025'], year: 2025 }),
-  text({ id: 'grok-1', name: 'Grok-1', provider: 'xai', params: { total: exactly(314), active: exactly(78.5) }, hosting: 'unknown', sources: ['grok2024'], year: 2024 }),
+  text({ id: 'deepseek-v3', name: 'DeepSeek V3 / R1 (DeepThink)', provider: 'deepseek', params: { total: exactly(671), active: exactly(37) }, hosting: 'china', openWeights: true, sources: ['deepseek2024'], year: 2024, note: 'R1 (DeepThink) shares V3\'s architecture; its thinking is priced through reasoning tokens.' }),
+  text({ id: 'llama-4-maverick', name: 'Llama 4 Maverick', provider: 'meta', params: { total: exactly(400), active: exactly(17) }, hosting: 'unknown', openWeights: true, sources: ['llama2025'], year: 2025 }),
+  text({ id: 'llama-4-scout', name: 'Llama 4 Scout', provider: 'meta', params: { total: exactly(109), active: exactly(17) }, hosting: 'unknown', openWeights: true, sources: ['llama2025'], year: 2025 }),
+  text({ id: 'kimi-k2', name: 'Kimi K2', provider: 'moonshot', params: { total: exactly(1000), active: exactly(32) }, hosting: 'unknown', openWeights: true, sources: ['kimi2025'], year: 2025 }),
+  text({ id: 'command-a', name: 'Cohere Command A', provider: 'cohere', params: dense(111), hosting: 'unknown', openWeights: true, sources: ['cohere2025'], year: 2025 }),
+  text({ id: 'grok-1', name: 'Grok-1', provider: 'xai', params: { total: exactly(314), active: exactly(78.5) }, hosting: 'unknown', openWeights: true, sources: ['grok2024'], year: 2024 }),
+  text({ id: 'gpt-oss-120b', name: 'gpt-oss-120b', provider: 'openai', params: { total: exactly(117), active: exactly(5.1) }, hosting: 'unknown', openWeights: true, sources: ['gptOss2025'], year: 2025, note: 'Mixture of experts: 117B parameters, 5.1B active per token (OpenAI model card).' }),
+  text({ id: 'gpt-oss-20b', name: 'gpt-oss-20b', provider: 'openai', params: { total: exactly(21), active: exactly(3.6) }, hosting: 'unknown', openWeights: true, sources: ['gptOss2025'], year: 2025, note: 'Mixture of experts: 21B parameters, 3.6B active per token (OpenAI model card).' }),
   // --- Undisclosed models priced by assumption ---
   text({ id: 'grok-4', name: 'Grok 3 / 4 (auto, fast, expert)', provider: 'xai', params: FRONTIER_GUESS, hosting: 'unknown', sources: ['ecologitsModels', 'frugalAssumption'], year: 2025, note: 'xAI publishes no size for Grok 3 or 4: frontier chat class with bounds pushed out 2x.' }),
   text({ id: 'grok-heavy', name: 'Grok 4 Heavy', provider: 'xai', params: { total: range(880, 1760, 3520), active: range(88, 352, 1056) }, hosting: 'unknown', sources: ['frugalAssumption'], year: 2025, note: 'Several agents work in parallel: four times the Grok 4 guess, as EcoLogits encodes GPT-5 Pro.' }),
   text({ id: 'sonar', name: 'Perplexity Sonar', provider: 'perplexity', params: dense(70), hosting: 'aws', sources: ['perplexitySonar2025'], year: 2025, note: 'Built on Llama 3.3 70B.' }),
   text({ id: 'perplexity-deep-research', name: 'Perplexity Deep Research', provider: 'perplexity', params: dense(70), hosting: 'aws', sources: ['perplexitySonar2025', 'frugalAssumption'], year: 2025, hiddenContextTokens: range(20_000, 60_000, 200_000), note: 'Reads dozens of pages per report: 20k-200k retrieved tokens assumed.' }),
-  text({ id: 'llm-generic', name: 'Unidentified chat model', provider: 'unknown', params: FRONTIER_GUESS, hosting: 'unknown', sources: ['ecologitsModels', 'frugalAssumption'], year: 2025, note: 'Used when neither the model nor the site says more.' }),
+  // Only ever reached as a guess, so resolve.ts widens it once (UNIDENTIFIED_WIDENING): 22-264B active, 220-880B total.
+  text({ id: 'llm-generic', name: 'Unidentified chat model', provider: 'unknown', params: FRONTIER_CLASS, hosting: 'unknown', sources: ['ecologitsModels', 'frugalAssumption'], year: 2025, note: 'Used when neither the model nor the site says more: the frontier chat class, bounds pushed out 2x.' }),
   // --- Image models ---
   media('image', { id: 'gpt-image', name: 'GPT Image (ChatGPT images)', provider: 'openai', family: 'multimodal-llm', hosting: 'azure', sources: ['luccioni2024', 'frugalAssumption'], year: 2025 }),
   media('image', { id: 'dall-e-3', name: 'DALL-E 3', provider: 'openai', family: 'diffusion', hosting: 'azure', sources: ['luccioni2024'], year: 2024 }),
@@ -140,9 +152,11 @@ export const MODEL_ROWS = [
   media('image', { id: 'midjourney', name: 'Midjourney', provider: 'midjourney', family: 'diffusion', hosting: 'unknown', sources: ['luccioni2024'], year: 2024 }),
   media('image', { id: 'ideogram', name: 'Ideogram', provider: 'ideogram', family: 'diffusion', hosting: 'unknown', sources: ['luccioni2024'], year: 2024 }),
   media('image', { id: 'firefly', name: 'Adobe Firefly Image', provider: 'adobe', family: 'diffusion', hosting: 'unknown', sources: ['luccioni2024'], year: 2024 }),
-  media('image', { id: 'flux', name: 'FLUX', provider: 'black-forest-labs', family: 'diffusion', hosting: 'unknown', sources: ['luccioni2024'], year: 2024 }),
+  // FLUX.1 dev and schnell have published weights (Leonardo serves them itself); the Pro models do not.
+  media('image', { id: 'flux', name: 'FLUX', provider: 'black-forest-labs', family: 'diffusion', hosting: 'unknown', openWeights: true, sources: ['luccioni2024'], year: 2024 }),
   media('image', { id: 'leonardo', name: 'Leonardo (Phoenix, Lucid and others)', provider: 'leonardo', family: 'diffusion', hosting: 'aws', sources: ['luccioni2024'], year: 2024 }),
-  media('image', { id: 'stable-diffusion', name: 'Stable Diffusion 1.x-3 Medium', provider: 'stability', family: 'diffusion-small', hosting: 'unknown', sources: ['mitTechReview2025'], year: 2025 }),
+  media('image', { id: 'stable-diffusion', name: 'Stable Diffusion 1.x-3 Medium', provider: 'stability', family: 'diffusion-small', hosting: 'unknown', openWeights: true, sources: ['mitTechReview2025'], year: 2025 }),
+  media('image', { id: 'sdxl', name: 'Stable Diffusion XL', provider: 'stability', family: 'diffusion', hosting: 'unknown', openWeights: true, sources: ['luccioni2024'], year: 2024, note: 'Luccioni et al. measured stable-diffusion-xl-base-1.0 at 11.49 Wh per image (A100, unbatched), the top of the diffusion range.' }),
   media('image', { id: 'aurora', name: 'Grok Aurora', provider: 'xai', family: 'multimodal-llm', hosting: 'unknown', sources: ['luccioni2024', 'frugalAssumption'], year: 2025 }),
   media('image', { id: 'mai-image', name: 'Microsoft MAI-Image-1', provider: 'microsoft', family: 'diffusion', hosting: 'azure', sources: ['luccioni2024', 'frugalAssumption'], year: 2025, note: 'Architecture not disclosed (October 2025): priced as latent diffusion [I].' }),
   media('image', { id: 'emu', name: 'Meta Imagine (Emu)', provider: 'meta', family: 'diffusion', hosting: 'unknown', sources: ['luccioni2024'], year: 2024 }),

@@ -1,6 +1,6 @@
 import { type Kind, type SiteId, sanitizeModelId } from '../event';
 import { type Alias, ALIASES } from './aliases';
-import { HOSTING, type Hosting } from './hosting';
+import { HOSTING, type Hosting, type HostingId } from './hosting';
 import { MEDIA_FAMILIES, type MediaFamily } from './media';
 import { type MediaModelRow, type ModelRow, modelRow, type RowId, type TextModelRow } from './models';
 import { exactly, type Range, widen } from './range';
@@ -53,7 +53,16 @@ export type ResolvedGroup =
   | { readonly kind: 'text'; readonly text: ResolvedText; readonly media: null }
   | { readonly kind: 'image' | 'video'; readonly text: ResolvedText | null; readonly media: ResolvedMedia };
 
-/** Size class by active parameters, which is what energy per token follows. */
+/**
+ * Size class by central active parameters, which is what energy per token
+ * follows. A label for the command line and reviewers; no energy formula
+ * reads it. The boundaries (20B, 100B, 300B active) are a Frugal convention
+ * [I], round numbers about 3-5x apart: below 20B sit GPT-4o mini, o4-mini,
+ * GPT-5 nano, Flash-Lite and small open models; 20-100B Haiku, GPT-5 mini,
+ * the GPT-4o / Sonnet / Flash class (88B central) and 70B dense models;
+ * 100-300B Gemini 3 Flash and Pro, Claude Opus 4.5; above 300B GPT-4,
+ * Opus 4, Gemini 2.5 Pro and GPT-5 Pro.
+ */
 export type Tier = 'small' | 'mid' | 'large' | 'very-large';
 
 export function tierOf(params: Parameters): Tier {
@@ -109,6 +118,7 @@ function lookupSizeInName(modelId: string): Lookup | null {
     provider: 'unknown',
     params: { total: exactly(total), active: exactly(active) },
     hosting: 'unknown',
+    openWeights: true,
     sources: ['modelName'],
     year: 2025,
     note: 'Size taken from the model id; hosting unknown.',
@@ -123,15 +133,25 @@ export function lookupModel(site: SiteId | null, model: string | null): Lookup |
   return lookupAlias(site, modelId) ?? lookupSizeInName(modelId);
 }
 
-function resolvedText(row: TextModelRow, base: Omit<ResolvedBase, 'hosting'>): ResolvedText {
-  const params = base.identified ? row.params : widenParameters(row.params, UNIDENTIFIED_WIDENING);
-  return { ...base, row, params, tier: tierOf(params), hosting: HOSTING[row.hosting] };
+/**
+ * Where a row runs on this site: where the site serves open-weight models
+ * itself if it does and the row is one (DeepSeek R1 on Perplexity is in the
+ * USA, not China); else where the row's maker serves it.
+ */
+export function hostingFor(site: SiteId | null, row: ModelRow): Hosting {
+  const siteHosting: HostingId | undefined = site ? SITE_PROFILES[site].openModelHosting : undefined;
+  return HOSTING[row.openWeights && siteHosting ? siteHosting : row.hosting];
 }
 
-function resolvedMedia(row: MediaModelRow, base: Omit<ResolvedBase, 'hosting'>): ResolvedMedia {
+function resolvedText(site: SiteId | null, row: TextModelRow, base: Omit<ResolvedBase, 'hosting'>): ResolvedText {
+  const params = base.identified ? row.params : widenParameters(row.params, UNIDENTIFIED_WIDENING);
+  return { ...base, row, params, tier: tierOf(params), hosting: hostingFor(site, row) };
+}
+
+function resolvedMedia(site: SiteId | null, row: MediaModelRow, base: Omit<ResolvedBase, 'hosting'>): ResolvedMedia {
   const family = MEDIA_FAMILIES[row.family];
   const whPerItem = base.identified ? family.whPerItem : widen(family.whPerItem, UNIDENTIFIED_WIDENING);
-  return { ...base, row, family, whPerItem, hosting: HOSTING[row.hosting] };
+  return { ...base, row, family, whPerItem, hosting: hostingFor(site, row) };
 }
 
 function textRow(id: RowId): TextModelRow {
@@ -152,16 +172,16 @@ function mediaRow(id: RowId): MediaModelRow {
  */
 function resolveChatModel(site: SiteId | null, modelId: string | null, found: Lookup | null): ResolvedText | null {
   if (found?.row.kind === 'text') {
-    return resolvedText(found.row, { modelId, match: found.match, identified: true, alias: found.alias });
+    return resolvedText(site, found.row, { modelId, match: found.match, identified: true, alias: found.alias });
   }
   const siteDefault = site ? SITE_PROFILES[site].defaultText : null;
   if (!siteDefault) return null;
-  return resolvedText(textRow(siteDefault), { modelId, match: 'site-default', identified: false, alias: null });
+  return resolvedText(site, textRow(siteDefault), { modelId, match: 'site-default', identified: false, alias: null });
 }
 
 /** A text event that no site or id explains still costs something: a generic chat model, widened. */
-function genericChatModel(modelId: string | null): ResolvedText {
-  return resolvedText(textRow('llm-generic'), { modelId, match: 'fallback', identified: false, alias: null });
+function genericChatModel(site: SiteId | null, modelId: string | null): ResolvedText {
+  return resolvedText(site, textRow('llm-generic'), { modelId, match: 'fallback', identified: false, alias: null });
 }
 
 /**
@@ -177,12 +197,12 @@ function resolveMediaModel(
   found: Lookup | null,
 ): ResolvedMedia {
   if (found && found.row.kind === kind) {
-    return resolvedMedia(found.row, { modelId, match: found.match, identified: true, alias: found.alias });
+    return resolvedMedia(site, found.row, { modelId, match: found.match, identified: true, alias: found.alias });
   }
   const profile = site ? SITE_PROFILES[site] : null;
   const fallbackId: RowId = kind === 'image' ? 'image-generic' : 'video-generic';
   const id = profile ? (kind === 'image' ? profile.defaultImage : profile.defaultVideo) : fallbackId;
-  return resolvedMedia(mediaRow(id), {
+  return resolvedMedia(site, mediaRow(id), {
     modelId,
     match: profile ? 'site-default' : 'fallback',
     identified: found !== null && profile !== null,
@@ -194,6 +214,6 @@ export function resolveGroup(site: SiteId | null, model: string | null, kind: Ki
   const modelId = sanitizeModelId(model);
   const found = lookupModel(site, modelId);
   const chat = resolveChatModel(site, modelId, found);
-  if (kind === 'text') return { kind, text: chat ?? genericChatModel(modelId), media: null };
+  if (kind === 'text') return { kind, text: chat ?? genericChatModel(site, modelId), media: null };
   return { kind, text: chat, media: resolveMediaModel(site, kind, modelId, found) };
 }

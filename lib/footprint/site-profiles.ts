@@ -1,4 +1,5 @@
 import type { SiteId } from '../event';
+import type { HostingId } from './hosting';
 import type { RowId } from './models';
 import { exactly, range, type Range } from './range';
 import type { ContextAssumption } from './text';
@@ -17,6 +18,14 @@ export interface SiteProfile extends ContextAssumption {
   readonly defaultText: RowId | null;
   readonly defaultImage: RowId;
   readonly defaultVideo: RowId;
+  /**
+   * Where the site runs the open-weight models it serves itself. Such a row
+   * (ModelRow.openWeights) then follows the site's hosting, not its maker's:
+   * DeepSeek R1 on Perplexity runs in Perplexity's US data centres, not in
+   * China. Models the site relays to their maker's API (GPT, Claude, Gemini)
+   * keep their own hosting. Absent: every row keeps its own.
+   */
+  readonly openModelHosting?: HostingId;
   readonly note: string;
 }
 
@@ -42,11 +51,18 @@ function chatSite(
   hiddenContextTokens: Range,
   hiddenReasoningFactor: Range,
   note: string,
+  openModelHosting?: HostingId,
 ): SiteProfile {
-  return { site, ...defaults, hiddenContextTokens, hiddenReasoningFactor, note };
+  return { site, ...defaults, hiddenContextTokens, hiddenReasoningFactor, note, ...(openModelHosting && { openModelHosting }) };
 }
 
-function imageSite(site: SiteId, defaultImage: RowId, note: string, defaultVideo: RowId = 'video-generic'): SiteProfile {
+function imageSite(
+  site: SiteId,
+  defaultImage: RowId,
+  note: string,
+  defaultVideo: RowId = 'video-generic',
+  openModelHosting?: HostingId,
+): SiteProfile {
   return {
     site,
     defaultText: null,
@@ -55,6 +71,7 @@ function imageSite(site: SiteId, defaultImage: RowId, note: string, defaultVideo
     hiddenContextTokens: NO_CONTEXT,
     hiddenReasoningFactor: FULL_REASONING,
     note,
+    ...(openModelHosting && { openModelHosting }),
   };
 }
 
@@ -96,6 +113,8 @@ export const SITE_PROFILES: Readonly<Record<SiteId, SiteProfile>> = {
     range(2000, 5000, 12_000),
     SUMMARISED_REASONING,
     'Always searches the web; the retrieved pages are hidden input to every answer.',
+    // Perplexity serves Sonar and the open models it offers (its R1 1776, Kimi K2) itself, on AWS in the USA [I].
+    'aws',
   ),
   deepseek: chatSite(
     'deepseek',
@@ -139,6 +158,8 @@ export const SITE_PROFILES: Readonly<Record<SiteId, SiteProfile>> = {
     range(100, 500, 2000),
     FULL_REASONING,
     'Open models whose ids usually state their size; reasoning traces are shown in full.',
+    // Hugging Face's inference providers, mostly in the USA, publish no efficiency figures: industry spans.
+    'unknown',
   ),
   midjourney: imageSite('midjourney', 'midjourney', 'A job usually renders a grid of four images.'),
   'bing-image-creator': imageSite(
@@ -147,7 +168,14 @@ export const SITE_PROFILES: Readonly<Record<SiteId, SiteProfile>> = {
     'Bing Image Creator offers DALL-E 3, GPT-4o and MAI-Image-1 (2025-26); its Video Creator runs Sora.',
     'sora',
   ),
-  leonardo: imageSite('leonardo', 'leonardo', 'Model ids are Leonardo\'s UUIDs with the architecture; unknown ones are priced as its own diffusion models, widened.'),
+  leonardo: imageSite(
+    'leonardo',
+    'leonardo',
+    'Model ids are Leonardo\'s UUIDs with the architecture; unknown ones are priced as its own diffusion models, widened.',
+    'video-generic',
+    // Leonardo runs its Stable Diffusion fine-tunes and FLUX models on its own AWS servers.
+    'aws',
+  ),
   ideogram: imageSite('ideogram', 'ideogram', 'Ideogram\'s own diffusion models.'),
   firefly: imageSite('firefly', 'firefly', 'Adobe Firefly also relays partner models, priced by their own rows when named.'),
 };

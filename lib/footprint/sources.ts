@@ -75,6 +75,12 @@ export const SOURCES = {
     year: 2024,
     url: 'https://arxiv.org/abs/2311.16863',
   },
+  bertazzini2025: {
+    title: 'The Hidden Cost of an Image: Quantifying the Energy Consumption of AI Image Generation (17 open models; up to 46x apart)',
+    author: 'Bertazzini et al.',
+    year: 2025,
+    url: 'https://arxiv.org/abs/2506.17016',
+  },
   mlEnergy2025: {
     title: 'ML.ENERGY Leaderboard v3 (vLLM on H100/B200; chat and reasoning tasks)',
     author: 'Chung et al., ML.ENERGY',
@@ -206,6 +212,30 @@ export const SOURCES = {
     author: 'Leonardo.Ai',
     year: 2026,
     url: 'https://docs.leonardo.ai/docs/commonly-used-api-values',
+  },
+  gptOss2025: {
+    title: 'gpt-oss-120b and gpt-oss-20b model card (117B total / 5.1B active; 21B / 3.6B)',
+    author: 'OpenAI',
+    year: 2025,
+    url: 'https://openai.com/index/gpt-oss-model-card/',
+  },
+  gpt45Launch2025: {
+    title: 'Introducing GPT-4.5 (research preview, February 2025; its largest chat model, size not disclosed)',
+    author: 'OpenAI',
+    year: 2025,
+    url: 'https://openai.com/index/introducing-gpt-4-5/',
+  },
+  apiPrices2025: {
+    title:
+      'API price lists per million tokens, input / output: GPT-4o $2.50 / $10, GPT-4.1 $2 / $8, GPT-5 $1.25 / $10; Claude Sonnet 4 $3 / $15; Gemini 2.5 Pro $1.25 / $10',
+    author: 'OpenAI, Anthropic, Google',
+    year: 2025,
+  },
+  petrov2023: {
+    title: 'Language Model Tokenizers Introduce Unfairness Between Languages (NeurIPS 2023; up to 15x more tokens for the same text)',
+    author: 'Petrov, La Malfa, Torr, Bibi',
+    year: 2023,
+    url: 'https://arxiv.org/abs/2305.15425',
   },
   modelName: {
     title: "Parameter count stated in the model's own published name (e.g. 70b, 235b-a22b)",

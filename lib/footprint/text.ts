@@ -15,8 +15,9 @@ import { range, type Range, times, widen } from './range';
  *    replica's GPUs once (1) is the other reading: it ignores memory-bound
  *    waste and lands below them. We take N^0.5 as central (the geometric mean
  *    of the two readings), which reproduces the disclosed figures within about
- *    1.5x; the low end takes N^0.25 and a larger batch; the high end is
- *    EcoLogits as published, or Epoch AI's compute-based method if higher.
+ *    1.5x; the low end takes N^0.35 and a larger batch, which puts it at
+ *    Google's narrow-boundary floor; the high end is EcoLogits as published,
+ *    or Epoch AI's compute-based method if higher.
  * 3. Tokens that are not answer tokens are priced in answer-token equivalents:
  *    reading the prompt (prefill), the hidden context the site adds, and the
  *    reasoning ("thinking") tokens.
@@ -60,12 +61,14 @@ const HARDWARE_LIFETIME_S = 3 * 365 * 24 * 3600;
 /**
  * Exponent on the GPU count (see step 2 above). central 0.5: the geometric
  * mean of charging the replica once (0) and EcoLogits as published (1).
- * low 0.25: at this value the low end of a median Gemini prompt (Google's
- * scenario in validation.ts) meets Google's narrow-boundary figure, 0.10 Wh
- * for active accelerators alone (2025), which floors any full-boundary
- * figure. high 1: EcoLogits as published.
+ * low 0.35: the smallest exponent, in steps of 0.01, at which the low end of
+ * a median Gemini prompt (scenario google-gemini-energy in validation.ts)
+ * reaches Google's narrow-boundary figure, 0.10 Wh for active accelerators
+ * alone (Google 2025), which floors any full-boundary figure: 0.102 Wh at
+ * 0.35, 0.0996 Wh at 0.34 (a test holds it there). high 1: EcoLogits as
+ * published.
  */
-const GPU_COUNT_EXPONENT: Range = range(0.25, 0.5, 1);
+const GPU_COUNT_EXPONENT: Range = range(0.35, 0.5, 1);
 
 /**
  * Concurrent requests per replica. EcoLogits fixes 64; busy services batch
@@ -86,24 +89,36 @@ const EPOCH_IT_WH_PER_TOKEN_PER_BILLION = 0.3 / 500 / 100 / 1.2;
 
 /**
  * A prompt token read once (prefill) costs this fraction of an answer token.
- * central 0.2: providers price input at 1/4 to 1/8 of output (2025 price
- *   lists), which tracks their cost; high 0.33: Epoch AI (2025) fitted to its
- *   10k-token figure; low 0.1: prefill runs compute-bound at high utilisation.
+ * central 0.2: providers price input at 1/4 to 1/8 of output (2025 API price
+ *   lists, per million tokens: OpenAI GPT-4o $2.50 in / $10 out and GPT-4.1
+ *   $2 / $8, both 1/4; Anthropic Claude Sonnet 4 $3 / $15, 1/5; OpenAI GPT-5
+ *   $1.25 / $10 and Google Gemini 2.5 Pro $1.25 / $10, both 1/8). That prices
+ *   track cost is our assumption [I]; 0.2 sits inside the span, nearer its
+ *   dearer end. high 0.33: Epoch AI (2025) fitted to its 10k-token figure.
+ *   low 0.1: prefill runs compute-bound at high utilisation [I].
  */
 const PREFILL_WEIGHT: Range = range(0.1, 0.2, 0.33);
 
 /**
  * Attention makes a long prompt cost more than its length: this many answer
  * tokens per squared prompt token. central 3.3e-6 reproduces Epoch AI's
- * scaling (2025): ~8x the energy of a short prompt at 10k input tokens and
- * ~130x at 100k. The bounds run from a third to one and a half times it.
+ * absolute figures for GPT-4o (2025): 2.5 Wh with 10k input tokens and 40 Wh
+ * with 100k, against our 2.1 and 39.9 Wh (bare requests, 500 answer tokens).
+ * As ratios to the same answer after a short prompt ours are 5.6x and 106x,
+ * below Epoch's own ~8x and ~130x, because our short-prompt figure (0.375 Wh)
+ * is above Epoch's 0.3 Wh (a test checks METHODOLOGY.md quotes these ratios).
+ * The bounds run from a third (1e-6) to one and a half times (5e-6) the
+ * central value [I].
  */
 const PREFILL_QUADRATIC_WEIGHT: Range = range(1e-6, 3.3e-6, 5e-6);
 
 /**
  * A reasoning token costs more than an answer token because it is generated
- * deep into a long context, which shrinks batches: ML.ENERGY (2025) measures
- * reasoning tasks at ~10x the tokens and ~25x the energy of chat (2.5x per token).
+ * deep into a long context, which shrinks batches. high 2.5: ML.ENERGY (2025)
+ * measures reasoning tasks at ~10x the tokens and ~25x the energy of chat,
+ * i.e. 2.5x per token. low 1: no dearer than an answer token. central 1.5:
+ * our assumption [I], just under the geometric mean of the bounds (1.58);
+ * no source measures the per-token premium of a typical reasoning turn.
  */
 const REASONING_TOKEN_WEIGHT: Range = range(1, 1.5, 2.5);
 

@@ -78,6 +78,7 @@ function ratio(numerator: Request, denominator: Request): () => Range {
 const GEMINI_MEDIAN: Request = { site: 'gemini', model: '35609594dbe934d8', input: 50, output: 400 };
 const CHATGPT_AVERAGE: Request = { site: 'chatgpt', model: 'gpt-4o', input: 50, output: 500 };
 const MISTRAL_ANSWER: Request = { site: 'mistral', model: 'mistral-large-latest', input: 50, output: 400 };
+const SDXL_IMAGE: Request = { site: null, model: 'stable-diffusion-xl-base-1.0', kind: 'image', images: 1 };
 
 export const SCENARIOS: readonly Scenario[] = [
   {
@@ -203,9 +204,9 @@ export const SCENARIOS: readonly Scenario[] = [
     source: 'luccioni2024',
     published: 1.35,
     unit: 'Wh',
-    setup: 'no site, a Stable Diffusion XL class model, one image',
+    setup: 'no site, a latent diffusion model (SDXL, priced by the diffusion family), one image',
     expect: 'inside',
-    estimate: energy({ site: null, model: 'stable-diffusion-xl-base-1.0', kind: 'image', images: 1 }),
+    estimate: energy(SDXL_IMAGE),
   },
   {
     id: 'luccioni-image-mean',
@@ -215,7 +216,17 @@ export const SCENARIOS: readonly Scenario[] = [
     unit: 'Wh',
     setup: 'as above',
     expect: 'inside',
-    estimate: energy({ site: null, model: 'stable-diffusion-xl-base-1.0', kind: 'image', images: 1 }),
+    estimate: energy(SDXL_IMAGE),
+  },
+  {
+    id: 'luccioni-sdxl',
+    claim: 'stable-diffusion-xl-base-1.0: 11.49 Wh per image (11.49 kWh per 1,000; the costliest model measured)',
+    source: 'luccioni2024',
+    published: 11.49,
+    unit: 'Wh',
+    setup: 'as above: the same model the figure was measured on (A100, unbatched)',
+    expect: 'inside',
+    estimate: energy(SDXL_IMAGE),
   },
   {
     id: 'mittr-sd3-medium',

@@ -4,4 +4,4 @@
  * Bump it with any change to a formula or a constant, and say what changed in
  * METHODOLOGY.md.
  */
-export const METHOD_VERSION = 'frugal-footprint-1.1.0';
+export const METHOD_VERSION = 'frugal-footprint-1.2.0';

@@ -35,7 +35,7 @@ const REPORTED: [SiteId, string, Kind, string][] = [
   ['leonardo', 'lucid-origin/7b592283-e8a7-4c5a-9ba6-d18c31f258b9', 'image', 'leonardo'],
   ['leonardo', 'flux-dev/b2614463-296c-462a-9586-aafdb8f00e36', 'image', 'flux'],
   ['leonardo', 'v1-5/ac614f96-1082-45bf-be9d-757f2d31c174', 'image', 'stable-diffusion'],
-  ['leonardo', 'sdxl-1-0/aa77f04e-3eec-4034-9c07-d0f619684628', 'image', 'image-generic'],
+  ['leonardo', 'sdxl-1-0/aa77f04e-3eec-4034-9c07-d0f619684628', 'image', 'sdxl'],
   ['leonardo', 'leonardo-upscaler', 'image', 'leonardo'],
   ['leonardo', 'leonardo-motion', 'video', 'video-generic'],
   ['ideogram', 'ideogram-v3.1', 'image', 'ideogram'],

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { KINDS, SITE_IDS, type SiteId, sanitizeModelId } from '../../event';
 import { ALIASES } from '../aliases';
-import { MODEL_ROWS } from '../models';
-import { lookupModel, resolveGroup, UNIDENTIFIED_WIDENING } from '../resolve';
+import { MODEL_ROWS, modelRow } from '../models';
+import { range } from '../range';
+import { lookupModel, resolveGroup, tierOf, UNIDENTIFIED_WIDENING } from '../resolve';
 import { SITE_PROFILES } from '../site-profiles';
+import { widenParameters } from '../text';
 
 describe('lookupModel maps what sites send onto registry rows', () => {
   it.each<[SiteId | null, string, string]>([
@@ -49,6 +51,14 @@ describe('lookupModel maps what sites send onto registry rows', () => {
     ['perplexity', 'gpt52_thinking', 'gpt-5.2'],
     ['perplexity', 'r1', 'deepseek-v3'],
     ['perplexity', 'kimik2thinking', 'kimi-k2'],
+    ['perplexity', 'gpt45', 'gpt-4.5'],
+    ['perplexity', 'gpt41', 'gpt-4.1'],
+    ['perplexity', 'grok4', 'grok-4'],
+    ['chatgpt', 'gpt-4-5', 'gpt-4.5'],
+    [null, 'gpt-4.5-preview', 'gpt-4.5'],
+    [null, 'gpt-4-0613', 'gpt-4'],
+    ['huggingchat', 'openai/gpt-oss-120b', 'gpt-oss-120b'],
+    [null, 'gpt-oss-20b', 'gpt-oss-20b'],
     // Grok modes and response names
     ['grok', 'grok-auto', 'grok-4'],
     ['grok', 'grok-expert', 'grok-4'],
@@ -80,6 +90,7 @@ describe('lookupModel maps what sites send onto registry rows', () => {
     ['firefly', 'firefly-image-4', 'firefly'],
     ['bing-image-creator', 'dall-e-3', 'dall-e-3'],
     [null, 'flux.1-dev', 'flux'],
+    [null, 'stable-diffusion-xl-base-1.0', 'sdxl'],
     [null, 'sora-2', 'sora'],
     [null, 'veo-3', 'veo'],
   ])('%s %s -> %s', (site, model, row) => {
@@ -96,6 +107,14 @@ describe('lookupModel maps what sites send onto registry rows', () => {
     ]);
     const distilled = lookupModel('huggingchat', 'deepseek-ai/deepseek-r1-distill-qwen-32b');
     expect(distilled?.row.kind === 'text' && distilled.row.params.total.central).toBe(32);
+  });
+
+  it('prices gpt-oss as the mixture of experts its model card describes, not by the size in its name', () => {
+    const big = lookupModel('huggingchat', 'openai/gpt-oss-120b');
+    expect(big?.match).toBe('pattern');
+    expect(big?.row.kind === 'text' && [big.row.params.total.central, big.row.params.active.central]).toEqual([117, 5.1]);
+    const small = lookupModel(null, 'openai/gpt-oss-20b');
+    expect(small?.row.kind === 'text' && [small.row.params.total.central, small.row.params.active.central]).toEqual([21, 3.6]);
   });
 
   it('matches ids in any case and spacing, as the capture stores them', () => {
@@ -149,10 +168,73 @@ describe('resolveGroup', () => {
     expect(midjourney.media?.row.id).toBe('midjourney');
   });
 
+  it('widens the generic chat row once, to the span METHODOLOGY.md gives (22-264B active, 220-880B total)', () => {
+    const generic = resolveGroup(null, 'zebra-9000', 'text').text!;
+    expect(generic.row.id).toBe('llm-generic');
+    expect(generic.params.active).toEqual(range(22, 88, 264));
+    expect(generic.params.total).toEqual(range(220, 440, 880));
+    const row = modelRow('llm-generic');
+    expect(row.kind === 'text' && widenParameters(row.params, UNIDENTIFIED_WIDENING)).toEqual(generic.params);
+  });
+
   it('falls back to generic rows when neither site nor id helps', () => {
     expect(resolveGroup(null, 'zebra-9000', 'text').text?.match).toBe('fallback');
     expect(resolveGroup(null, null, 'image').media?.row.id).toBe('image-generic');
     expect(resolveGroup(null, null, 'video').media?.identified).toBe(false);
+  });
+});
+
+describe('hosting follows the site that serves an open model', () => {
+  it.each<[SiteId | null, string, string, string]>([
+    // DeepSeek serves its own app from China; Perplexity and HuggingChat serve the same weights in the USA.
+    ['deepseek', 'deepseek-deepthink', 'china', 'CHN'],
+    [null, 'deepseek-reasoner', 'china', 'CHN'],
+    ['perplexity', 'r1', 'aws', 'USA'],
+    ['perplexity', 'r1-1776', 'aws', 'USA'],
+    ['perplexity', 'pplx_reasoning', 'aws', 'USA'],
+    ['huggingchat', 'deepseek-ai/deepseek-r1', 'unknown', 'USA'],
+    ['huggingchat', 'deepseek-ai/deepseek-v3.1', 'unknown', 'USA'],
+    ['perplexity', 'kimik2thinking', 'aws', 'USA'],
+    // Models a site relays to their maker's API keep their maker's hosting.
+    ['perplexity', 'gpt45', 'azure', 'USA'],
+    ['perplexity', 'claude45sonnet', 'anthropic', 'USA'],
+    ['perplexity', 'gemini30pro', 'google', 'USA'],
+    // Mistral's open models stay in Sweden on Le Chat.
+    ['mistral', 'mistral-small-latest', 'mistral', 'SWE'],
+  ])('%s %s runs on %s (%s)', (site, model, hosting, region) => {
+    const resolved = resolveGroup(site, model, 'text').text!;
+    expect(resolved.hosting.id).toBe(hosting);
+    expect(resolved.hosting.region).toBe(region);
+  });
+
+  it('applies to open image models on an image site that runs them itself', () => {
+    expect(resolveGroup('leonardo', 'sdxl-1-0/aa77f04e-3eec-4034-9c07-d0f619684628', 'image').media?.hosting.id).toBe('aws');
+    expect(resolveGroup('leonardo', 'flux-dev/b2614463-296c-462a-9586-aafdb8f00e36', 'image').media?.hosting.id).toBe('aws');
+    expect(resolveGroup(null, 'flux.1-dev', 'image').media?.hosting.id).toBe('unknown');
+    expect(resolveGroup('bing-image-creator', 'dalle', 'image').media?.hosting.id).toBe('azure');
+  });
+
+  it('points every site hosting at a profile, and only sites that serve open models name one', () => {
+    const hosts = Object.values(SITE_PROFILES).filter((profile) => profile.openModelHosting !== undefined);
+    expect(hosts.map((profile) => [profile.site, profile.openModelHosting])).toEqual([
+      ['perplexity', 'aws'],
+      ['huggingchat', 'unknown'],
+      ['leonardo', 'aws'],
+    ]);
+  });
+});
+
+describe('tiers', () => {
+  it.each<[string, string]>([
+    ['gpt-4o-mini', 'small'],
+    ['gpt-oss-120b', 'small'],
+    ['sonar', 'mid'],
+    ['gpt-4o', 'mid'],
+    ['gemini-3-pro', 'large'],
+    ['gpt-4', 'very-large'],
+  ])('%s is %s', (id, tier) => {
+    const row = MODEL_ROWS.find((candidate) => candidate.id === id)!;
+    expect(row.kind === 'text' && tierOf(row.params)).toBe(tier);
   });
 });
 

@@ -39,10 +39,29 @@ describe('validation against published figures', () => {
       'ecologits-mistral-large',
       'luccioni-image-median',
       'luccioni-image-mean',
+      'luccioni-sdxl',
       'mlenergy-reasoning',
     ]) {
       expect(ids).toContain(required);
     }
+  });
+});
+
+describe('calibration claims', () => {
+  const ours = (id: string) => results.find((result) => result.scenario.id === id)!.ours;
+
+  it("puts the low end of a median Gemini prompt at Google's narrow-boundary floor (0.10 Wh, text.ts)", () => {
+    const { low } = ours('google-gemini-energy');
+    expect(low).toBeGreaterThanOrEqual(0.1);
+    expect(low).toBeLessThan(0.11);
+  });
+
+  it('quotes in METHODOLOGY.md the long-prompt ratios the code gives (section 4.4)', () => {
+    const short = ours('epoch-gpt4o-500').central;
+    const at10k = ours('epoch-gpt4o-10k-input').central / short;
+    const at100k = ours('epoch-gpt4o-100k-input').central / short;
+    expect(methodology).toContain(`${at10k.toFixed(1)}× at 10k`);
+    expect(methodology).toContain(`${Math.round(at100k)}× at 100k`);
   });
 });
 
