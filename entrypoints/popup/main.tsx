@@ -26,6 +26,9 @@ const root = document.getElementById('app')!;
 
 async function show(): Promise<void> {
   const browser = extensionApi();
+  // The database opens while the settings are read: the two waits overlap.
+  const database = openFrugalDb();
+  database.catch(() => undefined);
   const [settings, stored, session] = await Promise.all([
     readSettings(),
     browser.storage.local.get(SUMMARY_KEY),
@@ -38,7 +41,7 @@ async function show(): Promise<void> {
   const now = Date.now();
   let view: PopupView | null;
   try {
-    view = await loadPopupView(await openFrugalDb(), now, translator.locale, estimateOptions(settings));
+    view = await loadPopupView(await database, now, translator.locale, estimateOptions(settings));
   } catch {
     view = null;
   }
