@@ -139,6 +139,63 @@ describe.each(BROWSERS)('Frugal pages in %s', (browserName) => {
     await popup.close();
   });
 
+  it('sets a weekly budget in the settings and shows its progress in the popup, with a warning for a detector that needs an update, all by keyboard', async () => {
+    const settings = await open('dashboard.html#settings', '[data-testid="budget-setting"]');
+    // Choose "Prompts per week" with the keyboard: focus the first choice, arrow to the next.
+    await settings.evaluate(() => document.querySelector<HTMLInputElement>('[data-testid="budget-setting"] input[type="radio"]')!.focus(), null);
+    await settings.press('ArrowDown');
+    await settings.waitFor('[data-testid="budget-setting"] input[type="number"]');
+    const typeAmount = async (amount: string) => {
+      // Focused with its text selected, so what is typed replaces it.
+      await settings.evaluate(() => {
+        const input = document.querySelector<HTMLInputElement>('[data-testid="budget-setting"] input[type="number"]')!;
+        input.focus();
+        input.select();
+      }, null);
+      await settings.type('[data-testid="budget-setting"] input[type="number"]', amount);
+    };
+    await typeAmount('2.5');
+    await settings.waitFor('#budget-invalid');
+    expect(text(await settings.evaluate(() => document.getElementById('budget-invalid')!.textContent, null))).toMatch(/whole number of prompts/);
+    await typeAmount('500');
+    await vi.waitFor(async () => expect((await storedSettings(settings)).budget).toEqual({ unit: 'prompts', perWeek: 500 }));
+    expect(await settings.evaluate(() => document.getElementById('budget-invalid'), null)).toBeNull();
+    await settings.close();
+
+    // Poe's page showed prompts being sent that no detector measured.
+    await browser.writeStore('health', [{ site: 'poe', lastDetectionAt: now - 86_400_000, missed: 3, composerMissing: 0 }]);
+    const popup = await open('popup.html', '[data-testid="budget"]');
+    const expected = expectedWeek({});
+    const budget = await popup.evaluate(() => {
+      const progress = document.querySelector<HTMLProgressElement>('[data-testid="budget"] progress')!;
+      return { value: progress.value, max: progress.max, text: document.querySelector('[data-testid="budget"]')!.textContent };
+    }, null);
+    expect(budget).toMatchObject({ value: Math.min(expected.prompts, 500), max: 500 });
+    expect(text(budget.text)).toContain(`${createFormat(locale).count(expected.prompts)} of 500 prompts this week`);
+    expect(text(await popup.evaluate(() => document.querySelector('[data-testid="health-warning"]')?.textContent, null))).toContain('Poe');
+
+    // Every link and button of the popup is reached with Tab, in order, and nothing else is.
+    const focusable = await popup.evaluate(
+      () => [...document.querySelectorAll<HTMLElement>('a[href], button:not([disabled]), input, select, [tabindex]:not([tabindex="-1"])')].map((element) => element.outerHTML),
+      null,
+    );
+    const reached: string[] = [];
+    for (let step = 0; step < focusable.length; step += 1) {
+      await popup.press('Tab');
+      reached.push(await popup.evaluate(() => document.activeElement?.outerHTML ?? '', null));
+    }
+    expect(focusable.length).toBeGreaterThan(2);
+    expect(reached).toEqual(focusable);
+    await popup.close();
+
+    // Back to no budget and a healthy Poe, for the tests after this one.
+    const reset = await open('dashboard.html#settings', '[data-testid="budget-setting"]');
+    await reset.click('[data-testid="budget-setting"] input[type="radio"]');
+    await vi.waitFor(async () => expect((await storedSettings(reset)).budget).toBeNull());
+    await reset.close();
+    await browser.writeStore('health', [{ site: 'poe', lastDetectionAt: now, missed: 0, composerMissing: 0 }]);
+  });
+
   it('shows all of history in the dashboard, and breakdowns by site, model and task', async () => {
     const dashboard = await open('dashboard.html#overview', '[data-testid="all-time"]');
     const expected = aggregate(rollupGroups(storedRecords(events).rollups));

@@ -24,7 +24,7 @@ const OUTPUT = resolve(process.env.FRUGAL_OUTPUT_DIR ?? '.output');
 const HISTORY_EVENTS = 100_000;
 const POPUP_OPENS = 7;
 const EXPORT_RUNS = 3;
-const TAP_RUNS = 5;
+const TAP_RUNS = 7;
 /** Words in the long answer: about 20,000 tokens' worth of v1 deltas (a very long answer). */
 const LONG_ANSWER_DELTAS = 20_000;
 

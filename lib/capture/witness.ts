@@ -9,6 +9,12 @@ import type { SitePage } from '../sites/types';
  *   of the user pressing Enter or clicking) that no detector had measured
  *   CHECK_AFTER_MS later. Messages rendered without a user action (a
  *   conversation loading) are never counted.
+ *
+ * It watches the DOM only while it has a question: until the prompt box is
+ * settled, and from a user action until its message appears (at most
+ * ACTION_WINDOW_MS). A streaming answer changes the page thousands of times,
+ * and observing it would make the browser build a record of every change for
+ * nothing.
  */
 
 export const COMPOSER_WAIT_MS = 20_000;
@@ -29,6 +35,33 @@ export function watchPage(page: SitePage, doc: Document, signal: AbortSignal, de
   let reportedMissed = 0;
   let composerReported = false;
 
+  const observer = new MutationObserver((records) => {
+    if (!composerReported && doc.querySelector(page.composer)) reportComposer(true);
+    if (deps.now() - lastActionAt <= ACTION_WINDOW_MS) {
+      for (const record of records) {
+        if (!addsUserMessage(record, page)) continue;
+        witnessed++;
+        // One message per action: a second bubble is a re-render, not a prompt.
+        lastActionAt = -Infinity;
+        deps.setTimeout(check, CHECK_AFTER_MS);
+        break;
+      }
+    }
+    pauseWhenIdle();
+  });
+  let observing = false;
+  const observe = (): void => {
+    if (observing || signal.aborted) return;
+    observing = true;
+    observer.observe(doc.documentElement, { childList: true, subtree: true });
+  };
+  /** Nothing left to wait for: no prompt box to find, no action whose message is due. */
+  const pauseWhenIdle = (): void => {
+    if (!observing || !composerReported || deps.now() - lastActionAt <= ACTION_WINDOW_MS) return;
+    observing = false;
+    observer.disconnect();
+  };
+
   const reportComposer = (found: boolean): void => {
     if (composerReported) return;
     composerReported = true;
@@ -42,6 +75,9 @@ export function watchPage(page: SitePage, doc: Document, signal: AbortSignal, de
   };
   const markAction = (): void => {
     lastActionAt = deps.now();
+    observe();
+    // Just after the window closes (when no message came): stop watching.
+    deps.setTimeout(pauseWhenIdle, ACTION_WINDOW_MS + 1);
   };
 
   doc.addEventListener(
@@ -58,27 +94,21 @@ export function watchPage(page: SitePage, doc: Document, signal: AbortSignal, de
     },
     { capture: true, signal },
   );
-
-  const observer = new MutationObserver((records) => {
-    if (!composerReported && doc.querySelector(page.composer)) reportComposer(true);
-    if (deps.now() - lastActionAt > ACTION_WINDOW_MS) return;
-    for (const record of records) {
-      for (const node of record.addedNodes) {
-        if (!(node instanceof Element)) continue;
-        if (!node.matches(page.userMessage) && !node.querySelector(page.userMessage)) continue;
-        witnessed++;
-        // One message per action: a second bubble is a re-render, not a prompt.
-        lastActionAt = -Infinity;
-        deps.setTimeout(check, CHECK_AFTER_MS);
-        return;
-      }
-    }
-  });
-  observer.observe(doc.documentElement, { childList: true, subtree: true });
   signal.addEventListener('abort', () => observer.disconnect(), { once: true });
 
+  observe();
   if (doc.querySelector(page.composer)) reportComposer(true);
+  pauseWhenIdle();
   deps.setTimeout(() => {
-    if (!signal.aborted) reportComposer(doc.querySelector(page.composer) !== null);
+    if (signal.aborted) return;
+    reportComposer(doc.querySelector(page.composer) !== null);
+    pauseWhenIdle();
   }, COMPOSER_WAIT_MS);
+}
+
+function addsUserMessage(record: MutationRecord, page: SitePage): boolean {
+  for (const node of record.addedNodes) {
+    if (node instanceof Element && (node.matches(page.userMessage) || node.querySelector(page.userMessage) !== null)) return true;
+  }
+  return false;
 }

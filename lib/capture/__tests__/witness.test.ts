@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { WitnessReport } from '../../health';
 import type { SitePage } from '../../sites/types';
-import { CHECK_AFTER_MS, COMPOSER_WAIT_MS, watchPage } from '../witness';
+import { ACTION_WINDOW_MS, CHECK_AFTER_MS, COMPOSER_WAIT_MS, watchPage } from '../witness';
 
 const PAGE: SitePage = { site: 'chatgpt', userMessage: '[data-role="user"]', composer: '#composer' };
 
@@ -89,6 +89,41 @@ describe('page witness', () => {
     document.body.append(message('user'), message('assistant'), message('user'));
     await settle(CHECK_AFTER_MS + 1);
     expect(reports).toEqual([{ composerFound: true, missed: 0 }]);
+  });
+
+  it('watches the page only while it waits: not while an answer streams, again at the next action', async () => {
+    const observe = vi.spyOn(MutationObserver.prototype, 'observe');
+    const disconnect = vi.spyOn(MutationObserver.prototype, 'disconnect');
+    try {
+      const composer = document.createElement('div');
+      composer.id = 'composer';
+      document.body.append(composer);
+      start();
+      // The prompt box is there at once: nothing to wait for until the user acts.
+      expect(observe).toHaveBeenCalledTimes(1);
+      expect(disconnect).toHaveBeenCalledTimes(1);
+      sendPrompt();
+      expect(observe).toHaveBeenCalledTimes(2);
+      await settle();
+      // Its message appeared: the answer's thousands of changes go unobserved.
+      expect(disconnect).toHaveBeenCalledTimes(2);
+      const answer = message('assistant');
+      document.body.append(answer);
+      for (let delta = 0; delta < 100; delta += 1) answer.textContent += ' word';
+      await settle();
+      expect(observe).toHaveBeenCalledTimes(2);
+      // A click whose message never comes: watched for the action window only.
+      document.querySelector('button')!.click();
+      expect(observe).toHaveBeenCalledTimes(3);
+      await settle(ACTION_WINDOW_MS + 2);
+      expect(disconnect).toHaveBeenCalledTimes(3);
+      detections = 1;
+      await settle(CHECK_AFTER_MS);
+      expect(reports).toEqual([{ composerFound: true, missed: 0 }]);
+    } finally {
+      observe.mockRestore();
+      disconnect.mockRestore();
+    }
   });
 
   it('stops watching when its signal aborts', async () => {
