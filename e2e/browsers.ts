@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { chromium, type CDPSession, type Page as PlaywrightPage } from 'playwright-core';
 import puppeteer, { type Browser as PuppeteerBrowser, type Page as PuppeteerPage } from 'puppeteer-core';
 import type { RollupRecord, EventRecord } from '../lib/store/db';
+import type { SiteHealth } from '../lib/health';
 
 /**
  * The built extension, loaded into real browsers: Debian's chromium through
@@ -50,6 +51,11 @@ export interface Tab {
 }
 
 export type StoreName = 'events' | 'rollups' | 'health';
+interface StoredRecords {
+  events: EventRecord[];
+  rollups: RollupRecord[];
+  health: SiteHealth[];
+}
 export type ColorScheme = 'light' | 'dark';
 
 export interface ExtensionBrowser {
@@ -59,7 +65,7 @@ export interface ExtensionBrowser {
   readonly extensionOrigin: string;
   newTab(): Promise<Tab>;
   /** Every record in the extension's IndexedDB store, read from the extension's own origin. */
-  readStore<S extends 'events' | 'rollups'>(store: S): Promise<S extends 'events' ? EventRecord[] : RollupRecord[]>;
+  readStore<S extends StoreName>(store: S): Promise<StoredRecords[S]>;
   /**
    * Open one of the extension's own pages ("popup.html", "dashboard.html#settings") in a new tab.
    * Chromium navigates to it. Firefox's WebDriver BiDi refuses to navigate to moz-extension:

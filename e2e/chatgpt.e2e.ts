@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { BROWSERS, launch, type ExtensionBrowser, type Tab } from './browsers';
 import { lastAnswer, startReplay, waitForAnswers, waitForEvents } from './harness';
 import { chatgptReplay, scenarioPrompt, scenarioStream } from './replay/chatgpt/site';
+import { CHECK_AFTER_MS } from '../lib/capture/witness';
 import { SLOW_PREFIX } from './replay/kit';
 import { sha256, type ReplayServer } from './server';
 
@@ -137,4 +138,37 @@ describe.each(BROWSERS)('ChatGPT in %s', (browserName) => {
       events.reduce((sum, event) => sum + event.outputChars, 0),
     );
   });
+
+  it('says ChatGPT needs an update when the page sends prompts its detector cannot see (a redesign)', async () => {
+    const before = (await browser.readStore('events')).length;
+    const redesigned = await browser.newTab();
+    await redesigned.goto(`${origin('chatgpt.com')}/?redesign`);
+    for (const [n, scenario] of ['routed', 'thinking'].entries()) {
+      await redesigned.type('#prompt-textarea', scenarioPrompt(scenario));
+      await redesigned.click('[data-testid="send-button"]');
+      await waitForAnswers(redesigned, n + 1);
+    }
+    expect(server.log.filter((request) => request.path === '/backend-api/f/conversation-v2')).toHaveLength(2);
+    // The witness saw two prompts sent; after CHECK_AFTER_MS it reports them unmeasured.
+    await vi.waitFor(
+      async () => {
+        const health = (await browser.readStore('health')).find((record) => record.site === 'chatgpt');
+        expect(health?.missed).toBeGreaterThanOrEqual(2);
+      },
+      { timeout: CHECK_AFTER_MS + 20_000, interval: 1_000 },
+    );
+    expect((await browser.readStore('events')).length).toBe(before);
+    const popup = await browser.openExtensionPage('popup.html');
+    await popup.waitFor('[data-testid="health-warning"]');
+    expect(await popup.evaluate(() => document.querySelector('[data-testid="health-warning"]')!.textContent, null)).toContain('ChatGPT');
+    await popup.close();
+    await redesigned.close();
+
+    // The next prompt measured on the usual page clears the warning.
+    await send('routed');
+    await vi.waitFor(async () => {
+      const health = (await browser.readStore('health')).find((record) => record.site === 'chatgpt');
+      expect(health?.missed).toBe(0);
+    });
+  }, CHECK_AFTER_MS + 90_000);
 });

@@ -13,6 +13,9 @@
   let parentId = 'client-created-root';
   let prepareTimer = null;
   const stopping = kit.stopButton(stop);
+  // Test-only: "?redesign" posts prompts to a path the adapter does not know, as
+  // after a site redesign, so that the page witness sees prompts nothing measured.
+  const conversationPath = new URLSearchParams(location.search).has('redesign') ? '/backend-api/f/conversation-v2' : '/backend-api/f/conversation';
 
   const headers = { 'content-type': 'application/json', accept: 'text/event-stream', 'oai-language': 'en-US' };
   void fetch('/backend-api/conversation/init', { method: 'POST', headers, body: JSON.stringify({ gizmo_id: null }) });
@@ -73,7 +76,7 @@
     const signal = stopping.start();
     const received = [];
     await kit.answerState(answer, async () => {
-      const response = await fetch('/backend-api/f/conversation', { method: 'POST', headers, body: JSON.stringify(body), signal });
+      const response = await fetch(conversationPath, { method: 'POST', headers, body: JSON.stringify(body), signal });
       const v1 = newV1Renderer(answer);
       await kit.readStream(response, received, (text) => v1.push(text));
     });

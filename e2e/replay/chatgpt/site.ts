@@ -6,7 +6,9 @@ import { fixtures, Scenarios, siteFiles, SLOW_PREFIX, withPageKit } from '../kit
  * ChatGPT as the extension meets it: the app page with the real DOM attributes,
  * `POST /backend-api/f/conversation` answered with recorded-format v1 streams,
  * plus the requests that are not prompts (`/prepare` while typing, `/init` on
- * load, history loads), which the extension must ignore.
+ * load, history loads), which the extension must ignore. With `?redesign` the
+ * page posts to `/backend-api/f/conversation-v2` instead: a site change the
+ * adapter does not know, for the health check.
  */
 
 const chatgptFixture = fixtures('chatgpt');
@@ -55,7 +57,7 @@ export function chatgptReplay(options: ChatgptReplayOptions = {}): ReplaySite {
         await streamText(response, chatgptFixture('handoff.resume.sse'), stream);
         return true;
       }
-      if (request.method === 'POST' && path === '/backend-api/f/conversation') {
+      if (request.method === 'POST' && (path === '/backend-api/f/conversation' || path === '/backend-api/f/conversation-v2')) {
         const body = JSON.parse(request.body.toString('utf8')) as { messages: { content: { parts: string[] } }[] };
         const prompt = body.messages[0]?.content.parts[0] ?? '';
         // A prompt starting with "[slow]" matches no scenario: the "thinking" stream over ~8 s.
