@@ -1,7 +1,7 @@
 import type { WxtBrowser } from 'wxt/browser';
 
 /**
- * The extension API for Frugal's pages, settings and the relay content script,
+ * The extension API for Frugal's pages, settings and the relay,
  * without webextension-polyfill. Every API they use returns promises natively
  * in MV3 (Chrome's `chrome.*`, Firefox's `browser.*`), so the polyfill's 9.8 kB
  * (minified) would only weigh on the popup (budget 80 kB) and on every page of

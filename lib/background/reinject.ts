@@ -14,10 +14,10 @@ export interface InjectApi {
   };
 }
 
-/** Where the build puts each content script (one page-world tap per site). */
+/** Where the build puts each content script (one page-world tap per site; the relay, see wxt.config.ts). */
 export const CONTENT_SCRIPT_FILES = {
   tap: (site: SiteId) => `content-scripts/tap-${site}.js`,
-  relay: 'content-scripts/relay.js',
+  relay: 'relay.js',
 } as const;
 
 /**
