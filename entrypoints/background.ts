@@ -126,7 +126,8 @@ export default defineBackground(() => {
     }
     if (isWitnessMessage(message)) {
       return settings().then(
-        (current) => (isFromDisabledSite(sender, runtimeId, current) ? undefined : handleWitness(message, sender, deps)),
+        // A site the user turned off: taken (true) and dropped, so the page does not send it again.
+        (current) => (isFromDisabledSite(sender, runtimeId, current) ? true : handleWitness(message, sender, deps)),
         () => undefined,
       );
     }

@@ -38,8 +38,11 @@ export default defineUnlistedScript(() => {
       detections: () => relay.stats.turns,
       report: (report) => {
         const message: WitnessMessage = { type: 'frugal/witness', report };
-        // Advisory: a lost report only delays a "needs update" warning.
-        browser.runtime.sendMessage(message).catch(() => undefined);
+        // The background answers true when it took the report (the witness retries otherwise).
+        return browser.runtime.sendMessage(message).then(
+          (reply) => reply === true,
+          () => false,
+        );
       },
       setTimeout: (callback, ms) => ctx.setTimeout(callback, ms),
       now: Date.now,

@@ -20,11 +20,20 @@ import type { SitePage } from '../sites/types';
 export const COMPOSER_WAIT_MS = 20_000;
 export const ACTION_WINDOW_MS = 5_000;
 export const CHECK_AFTER_MS = 30_000;
+/**
+ * A report the background did not take is sent again, after 2, 4, 8 and 16 s.
+ * Firefox shuts an event page down after 30 s idle, and a message that arrives
+ * while it does is refused (seen in Firefox ESR 153, 2026-12-07): CHECK_AFTER_MS
+ * after a quiet prompt is just when that happens.
+ */
+export const REPORT_ATTEMPTS = 5;
+export const FIRST_REPORT_RETRY_MS = 2_000;
 
 export interface WitnessDeps {
   /** Prompts measured on this page so far (new turns the relay accepted). */
   detections(): number;
-  report(report: WitnessReport): void;
+  /** Resolves true once the background took the report; never rejects. */
+  report(report: WitnessReport): Promise<boolean>;
   setTimeout(callback: () => void, ms: number): unknown;
   now(): number;
 }
@@ -62,15 +71,21 @@ export function watchPage(page: SitePage, doc: Document, signal: AbortSignal, de
     observer.disconnect();
   };
 
+  const deliver = (report: WitnessReport, attempt = 1): void => {
+    void deps.report(report).then((taken) => {
+      if (taken || attempt >= REPORT_ATTEMPTS) return;
+      deps.setTimeout(() => deliver(report, attempt + 1), FIRST_REPORT_RETRY_MS * 2 ** (attempt - 1));
+    });
+  };
   const reportComposer = (found: boolean): void => {
     if (composerReported) return;
     composerReported = true;
-    deps.report({ composerFound: found, missed: 0 });
+    deliver({ composerFound: found, missed: 0 });
   };
   const check = (): void => {
     if (signal.aborted) return;
     const missed = Math.max(0, witnessed - deps.detections());
-    if (missed > reportedMissed) deps.report({ missed: missed - reportedMissed });
+    if (missed > reportedMissed) deliver({ missed: missed - reportedMissed });
     reportedMissed = Math.max(reportedMissed, missed);
   };
   const markAction = (): void => {

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { WitnessReport } from '../../health';
 import type { SitePage } from '../../sites/types';
-import { ACTION_WINDOW_MS, CHECK_AFTER_MS, COMPOSER_WAIT_MS, watchPage } from '../witness';
+import { ACTION_WINDOW_MS, CHECK_AFTER_MS, COMPOSER_WAIT_MS, FIRST_REPORT_RETRY_MS, REPORT_ATTEMPTS, watchPage } from '../witness';
 
 const PAGE: SitePage = { site: 'chatgpt', userMessage: '[data-role="user"]', composer: '#composer' };
 
@@ -14,13 +14,22 @@ function message(role: string): HTMLElement {
 }
 
 let reports: WitnessReport[];
+/** Sends the background refuses before it takes one (an event page shutting down). */
+let refusals: number;
 let detections: number;
 let controller: AbortController;
 
 function start() {
   watchPage(PAGE, document, controller.signal, {
     detections: () => detections,
-    report: (report) => reports.push(report),
+    report: async (report) => {
+      if (refusals > 0) {
+        refusals--;
+        return false;
+      }
+      reports.push(report);
+      return true;
+    },
     setTimeout: (callback, ms) => setTimeout(callback, ms),
     now: () => Date.now(),
   });
@@ -34,6 +43,7 @@ beforeEach(() => {
   vi.useFakeTimers();
   document.body.replaceChildren();
   reports = [];
+  refusals = 0;
   detections = 0;
   controller = new AbortController();
 });
@@ -124,6 +134,38 @@ describe('page witness', () => {
       observe.mockRestore();
       disconnect.mockRestore();
     }
+  });
+
+  it('sends a report again until the background takes it, then never again', async () => {
+    document.body.append(Object.assign(document.createElement('div'), { id: 'composer' }));
+    start();
+    await settle();
+    sendPrompt();
+    refusals = 2;
+    await settle(CHECK_AFTER_MS + 1);
+    expect(reports).toEqual([{ composerFound: true, missed: 0 }]);
+    await settle(FIRST_REPORT_RETRY_MS);
+    expect(reports).toEqual([{ composerFound: true, missed: 0 }]);
+    await settle(2 * FIRST_REPORT_RETRY_MS);
+    expect(reports).toEqual([{ composerFound: true, missed: 0 }, { missed: 1 }]);
+    await settle(60_000);
+    expect(reports).toHaveLength(2);
+  });
+
+  it('gives a report up after REPORT_ATTEMPTS refusals', async () => {
+    document.body.append(Object.assign(document.createElement('div'), { id: 'composer' }));
+    start();
+    await settle();
+    sendPrompt();
+    refusals = REPORT_ATTEMPTS;
+    await settle(CHECK_AFTER_MS + 120_000);
+    expect(refusals).toBe(0);
+    expect(reports).toEqual([{ composerFound: true, missed: 0 }]);
+    refusals = 1;
+    sendPrompt();
+    await settle(CHECK_AFTER_MS + FIRST_REPORT_RETRY_MS + 1);
+    // The next check reports only its own prompt: the lost one is not sent twice.
+    expect(reports).toEqual([{ composerFound: true, missed: 0 }, { missed: 1 }]);
   });
 
   it('stops watching when its signal aborts', async () => {
