@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import type { ReplayRequest, ReplaySite } from '../server';
+import { seededRandom } from '../../lib/views/__tests__/sample-history';
 import { bodyOf, fixtures } from './kit';
 
 /**
@@ -21,24 +22,12 @@ const STREAMS = ['thinking', 'routed', 'image', 'interrupted', 'legacy', 'handof
   Buffer.from(chatgptFixture(`${name}.sse`), 'utf8'),
 );
 
-/** A small deterministic generator (mulberry32), so a failing seed can be replayed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 /**
  * Stream `seed`: random bytes (invalid UTF-8 among them), a recorded stream
  * with bytes flipped, cut short, with its events shuffled, or one endless line.
  */
 export function fuzzedStream(seed: number): Buffer {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const pick = (n: number): number => Math.floor(next() * n);
   const recorded = STREAMS[pick(STREAMS.length)]!;
   switch (seed % 5) {
@@ -65,7 +54,7 @@ export function fuzzedStream(seed: number): Buffer {
 }
 
 async function writeUnevenly(response: ServerResponse, bytes: Buffer, seed: number): Promise<void> {
-  const next = random(seed ^ 0x5bd1e995);
+  const next = seededRandom(seed ^ 0x5bd1e995);
   response.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store' });
   for (let offset = 0; offset < bytes.length; ) {
     if (response.destroyed) return;

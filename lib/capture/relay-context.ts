@@ -63,10 +63,14 @@ export function startRelayContext(api: RuntimeIdentity, doc: Document, newId: ()
       return !valid();
     },
     setTimeout(callback, ms) {
+      // The relay sets a timer per retry and per witness check for the page's whole life:
+      // each fired timer takes its abort listener with it.
+      const cancel = (): void => clearTimeout(timer);
       const timer = setTimeout(() => {
+        signal.removeEventListener('abort', cancel);
         if (valid()) callback();
       }, ms);
-      signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
+      signal.addEventListener('abort', cancel, { once: true });
     },
     addEventListener(target, type, listener) {
       target.addEventListener(type, listener, { signal });

@@ -40,6 +40,26 @@ describe('relay context', () => {
     expect(heard).not.toHaveBeenCalled();
   });
 
+  it('forgets a timer once it fired: ending later has nothing of it to cancel', async () => {
+    const ctx = startRelayContext({ runtime: { id: 'frugal' } }, document, newId);
+    const fired = vi.fn();
+    for (let i = 0; i < 3; i++) ctx.setTimeout(fired, 100);
+    ctx.setTimeout(fired, 10_000);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(fired).toHaveBeenCalledTimes(3);
+    const cleared = vi.spyOn(globalThis, 'clearTimeout');
+    try {
+      startRelayContext({ runtime: { id: 'frugal' } }, document, newId);
+      expect(ctx.signal.aborted).toBe(true);
+      // Only the timer still pending is cancelled.
+      expect(cleared).toHaveBeenCalledTimes(1);
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(fired).toHaveBeenCalledTimes(3);
+    } finally {
+      cleared.mockRestore();
+    }
+  });
+
   it('counts a runtime that throws on access (a dead Firefox sandbox) as gone, without throwing itself', () => {
     let dead = false;
     const api = {

@@ -58,8 +58,8 @@ const TOKENS: Readonly<Record<Task, { input: number; output: number }>> = {
   image: { input: 40, output: 30 },
 };
 
-/** mulberry32: a small seeded generator, good enough to spread test data. */
-function random(seed: number): () => number {
+/** mulberry32: a small seeded generator, so test data (and a failing fuzz seed) can be made again. */
+export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -104,7 +104,7 @@ export interface SampleOptions {
 }
 
 export function sampleHistory({ now, days, seed = 7, perWeekday = 14 }: SampleOptions): StoredEvent[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const events: StoredEvent[] = [];
   for (let back = days - 1; back >= 0; back--) {
     const dayStart = addDays(startOfDay(now), -back);
