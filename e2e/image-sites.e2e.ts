@@ -164,13 +164,15 @@ describe.each(BROWSERS)('Image sites in %s', (browserName) => {
     });
 
     it('adds nothing when the polling page is reloaded or a finished creation is opened', async () => {
+      // The page before the reload is marked: its own "done" must not pass for the reloaded page's
+      // (a run here went on to the next navigation while the reload was still under way).
       await tab.evaluate(() => {
+        document.body.dataset.beforeReload = 'true';
         setTimeout(() => location.reload(), 0);
       }, null);
-      await vi.waitFor(async () => expect(await tab.evaluate(() => document.body.dataset.results ?? '', null)).toBe('done'), {
-        timeout: 20_000,
-        interval: 200,
-      });
+      const reloadedResults = () =>
+        tab.evaluate(() => (document.body.dataset.beforeReload ? 'not reloaded yet' : (document.body.dataset.results ?? '')), null);
+      await vi.waitFor(async () => expect(await reloadedResults()).toBe('done'), { timeout: 20_000, interval: 200 });
       await tab.goto(`${origin('www.bing.com')}${FINISHED_CREATION}`);
       await tab.waitFor('#gir_async img.mimg');
       await ledger.expectNone(4_000);
