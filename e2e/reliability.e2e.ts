@@ -447,10 +447,11 @@ describe.each(BROWSERS)('reliability in %s', (browserName) => {
       await waitForAnswers(tab, 1);
       await waitForEvents(browser, (events) => events.some((event) => event.status === 'complete'));
 
-      // Firefox frees space of its own after a write: it truncates the database's write-ahead log
-      // (8 KB after one event, emptied within 200 ms; seen in Firefox ESR 153, 2026-12-07), and in one
-      // full test run here the next save did not fail, most likely fitting in what that freed. So let the profile settle first,
-      // and keep the disk full, as a really full disk stays, until the failure shows.
+      // Firefox frees space of its own after a write: it truncates the database's write-ahead
+      // log (8 KB after one event, emptied within 200 ms; seen in Firefox ESR 153, 2026-12-07),
+      // and in one full test run here the next save did not fail, most likely fitting in what
+      // that freed. So let the profile settle first, and keep the disk full, as a really full
+      // disk stays, until the failure shows.
       await new Promise((done) => setTimeout(done, 3_000));
       const filler = join(disk, 'filler');
       fillDisk(disk, filler);
