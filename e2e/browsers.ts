@@ -311,18 +311,15 @@ async function launchChromium(options: LaunchOptions): Promise<ExtensionBrowser>
     readStore: (store) => inExtensionPage(readAllFromStore, store) as never,
     async stopBackground() {
       const { session, running } = await control();
+      await session.send('ServiceWorker.stopAllWorkers');
       // stopAllWorkers passes over a worker still starting (seen 2026-12-07: one woken by a
       // message just before the call ran on for 10 s), so it is sent again once that one runs.
       const deadline = Date.now() + 10_000;
-      let stopSent = false;
       for (;;) {
         const statuses = [...running.values()];
         if (statuses.every((status) => status === 'stopped')) return;
         if (Date.now() > deadline) throw new Error(`the service worker did not stop: ${statuses.join(', ')}`);
-        if (statuses.includes('running') || !stopSent) {
-          await session.send('ServiceWorker.stopAllWorkers');
-          stopSent = true;
-        }
+        if (statuses.includes('running')) await session.send('ServiceWorker.stopAllWorkers');
         await new Promise((done) => setTimeout(done, 20));
       }
     },
